@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 
+#include "absl/strings/string_view.h"
 #include "absl/status/status.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -42,7 +43,7 @@ class CallContext {
 
   // Returns OK while the call may go on, else CANCELLED or
   // DEADLINE_EXCEEDED naming `what` was about to be done.
-  absl::Status Check(std::string_view what) const;
+  absl::Status Check(absl::string_view what) const;
 
  private:
   absl::Time deadline_ = absl::InfiniteFuture();

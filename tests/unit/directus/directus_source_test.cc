@@ -1,0 +1,404 @@
+#include "directus/directus_source.h"
+
+#include <string>
+
+#include "absl/strings/match.h"
+#include "absl/time/clock.h"
+#include "boost/json/parse.hpp"
+#include "boost/json/serialize.hpp"
+#include "fake_directus.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace usage {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::UnorderedElementsAre;
+using ::usage::testing::DirectusCall;
+using ::usage::testing::ErrorBody;
+using ::usage::testing::FakeDirectus;
+using ::usage::testing::JsonReply;
+using ::usage::testing::PageOf;
+using ::usage::testing::Reply;
+using ::usage::testing::RowsOf;
+
+constexpr char kUser[] = "0b7c9d56-3f2a-4e1b-9c8d-7a6b5c4d3e2f";
+
+std::unique_ptr<DirectusSource> MakeSource(const std::string& url) {
+  DirectusOptions options;
+  options.base_url = url;
+  options.token = "token";
+  options.backoff_initial = absl::Milliseconds(1);
+  options.backoff_max = absl::Milliseconds(10);
+  auto source = DirectusSource::Create(options);
+  EXPECT_TRUE(source.ok()) << source.status();
+  return source.ok() ? *std::move(source) : nullptr;
+}
+
+CallContext Within(absl::Duration duration) {
+  return CallContext(absl::Now() + duration, nullptr);
+}
+
+std::string Text(const boost::json::value& value) {
+  return boost::json::serialize(value);
+}
+
+Reply Data(const char* rows_json) {
+  return JsonReply(
+      200, boost::json::object{{"data", boost::json::parse(rows_json)}});
+}
+
+// Returns false when an object inside `filter` has more than one key, the
+// shape that Directus 11.1.2 turns into broken SQL for relations.
+bool HasOnlySingleKeyObjects(const boost::json::value& filter) {
+  if (filter.is_array()) {
+    for (const auto& item : filter.get_array()) {
+      if (!HasOnlySingleKeyObjects(item)) return false;
+    }
+  }
+  if (filter.is_object()) {
+    if (filter.get_object().size() > 1) return false;
+    for (const auto& [key, value] : filter.get_object()) {
+      if (!HasOnlySingleKeyObjects(value)) return false;
+    }
+  }
+  return true;
+}
+
+// Returns the reply to each query of FetchAccount for a small fixed account.
+Reply AnswerAccount(const DirectusCall& call) {
+  const std::string query = Text(call.query);
+  const bool has_aggregate = call.query.contains("aggregate");
+  if (call.path == "/items/project") {
+    if (has_aggregate) {
+      return Data(R"([{"min": {"created_at": "2025-01-01T00:00:00.000Z"},
+                       "max": {"created_at": "2026-02-01T00:00:00.000Z"}}])");
+    }
+    return PageOf(RowsOf(R"([
+      {"id": "p1", "name": "Pilot", "directus_user_id": "u1",
+       "created_at": "2025-01-01T00:00:00.000Z", "deleted_at": null,
+       "is_conversation_allowed": true}])"),
+                  call.query);
+  }
+  if (call.path == "/items/project_tag") {
+    // Creation order puts "early" first; "late-2" and "late-10" share a
+    // time, and 2 < 10 as numbers although "10" < "2" as text.
+    return PageOf(RowsOf(R"([
+      {"id": 10, "project_id": "p1", "text": "late-10",
+       "created_at": "2025-01-03T00:00:00.000Z"},
+      {"id": 2, "project_id": "p1", "text": "late-2",
+       "created_at": "2025-01-03T00:00:00.000Z"},
+      {"id": 5, "project_id": "p1", "text": "early",
+       "created_at": "2025-01-02T00:00:00.000Z"}])"),
+                  call.query);
+  }
+  if (call.path == "/items/conversation") {
+    if (has_aggregate) {
+      return Data(R"([{"min": {"created_at": "2025-02-01T00:00:00.000Z"},
+                       "max": {"created_at": "2026-03-01T00:00:00.000Z"}}])");
+    }
+    if (absl::StrContains(query, "merged_transcript")) {
+      return PageOf(RowsOf(R"([
+        {"id": "c2", "merged_transcript": "one two three"},
+        {"id": "c3", "merged_transcript": null}])"),
+                    call.query);
+    }
+    return PageOf(RowsOf(R"([
+      {"id": "c1", "project_id": "p1", "duration": 120,
+       "created_at": "2026-03-01T00:00:00.000Z", "source": null},
+      {"id": "c2", "project_id": "p1", "duration": null,
+       "created_at": "2026-03-02T00:00:00.000Z", "source": "DASHBOARD_UPLOAD"},
+      {"id": "c3", "project_id": "p1", "duration": 0,
+       "created_at": "2026-03-03T00:00:00.000Z", "source": null}])"),
+                  call.query);
+  }
+  if (call.path == "/items/conversation_chunk") {
+    if (has_aggregate &&
+        call.query.at("aggregate").as_object().contains("countDistinct")) {
+      return Data(R"([{"countDistinct": {"conversation_id": "3"}}])");
+    }
+    if (has_aggregate && absl::StrContains(query, "_nempty")) {
+      return PageOf(RowsOf(R"([
+        {"conversation_id": "c1", "count": {"id": "3"}},
+        {"conversation_id": "c2", "count": {"id": "1"}},
+        {"conversation_id": "c3", "count": {"id": "2"}}])"),
+                    call.query);
+    }
+    if (has_aggregate) {
+      return PageOf(RowsOf(R"([
+        {"conversation_id": "c1", "count": {"id": "3"}},
+        {"conversation_id": "c2", "count": {"id": "2"}},
+        {"conversation_id": "c3", "count": {"id": 2}}])"),
+                    call.query);
+    }
+    if (absl::StrContains(query, "_starts_with")) {
+      return PageOf(RowsOf(R"([
+        {"id": "k1", "conversation_id": "c1", "transcript": " \n "},
+        {"id": "k2", "conversation_id": "c1", "transcript": " hi "}])"),
+                    call.query);
+    }
+    return PageOf(RowsOf(R"([
+      {"id": "k5", "conversation_id": "c3", "transcript": "a b"},
+      {"id": "k6", "conversation_id": "c3", "transcript": "c"}])"),
+                  call.query);
+  }
+  if (call.path == "/items/project_chat") {
+    if (has_aggregate) return Data("[{}]");
+    return PageOf(RowsOf(R"([{"id": "ch1", "project_id": "p1",
+                               "date_created": "2026-03-01T10:00:00Z"}])"),
+                  call.query);
+  }
+  if (call.path == "/items/project_chat_message") {
+    return PageOf(RowsOf(R"([{"id": "m1", "project_chat_id": "ch1",
+                               "message_from": "User", "tokens_count": "5",
+                               "date_created": "2026-03-01T10:01:00Z"}])"),
+                  call.query);
+  }
+  if (call.path == "/items/project_report") {
+    return PageOf(RowsOf(R"([{"id": "7", "project_id": "p1",
+                               "status": "published"}])"),
+                  call.query);
+  }
+  if (call.path == "/activity") {
+    if (has_aggregate) return Data("[]");
+    return PageOf(RowsOf(R"([{"id": 1, "user": "u1",
+                               "timestamp": "not a time"}])"),
+                  call.query);
+  }
+  return JsonReply(404, ErrorBody("unknown path"));
+}
+
+AccountQuery Account() {
+  AccountQuery query;
+  query.user_ids = {kUser};
+  query.start = absl::FromUnixSeconds(1774994400);  // 2026-03-31T22:00:00Z
+  query.end = absl::FromUnixSeconds(1777672800);    // 2026-05-01T22:00:00Z
+  return query;
+}
+
+TEST(DirectusSourceTest, FetchAccountAssemblesRecords) {
+  FakeDirectus fake(AnswerAccount);
+  auto source = MakeSource(fake.url());
+  CallContext context = Within(absl::Seconds(10));
+
+  absl::StatusOr<AccountData> data = source->FetchAccount(Account(), context);
+
+  ASSERT_TRUE(data.ok()) << data.status();
+  ASSERT_EQ(data->projects.size(), 1u);
+  EXPECT_THAT(data->projects[0].tags,
+              ElementsAre("early", "late-2", "late-10"));
+  ASSERT_EQ(data->conversations.size(), 3u);
+  const Conversation& c1 = data->conversations[0];
+  const Conversation& c2 = data->conversations[1];
+  const Conversation& c3 = data->conversations[2];
+  // c1: 3 non-empty chunks, one of them only white space.
+  EXPECT_EQ(c1.chunk_count, 3);
+  EXPECT_EQ(c1.nonblank_chunk_count, 2);
+  EXPECT_EQ(c1.transcript_words, std::nullopt);
+  // c2: no duration, merged transcript of 3 words.
+  EXPECT_EQ(c2.chunk_count, 2);
+  EXPECT_EQ(c2.nonblank_chunk_count, 1);
+  EXPECT_EQ(c2.transcript_words, 3);
+  // c3: duration 0, no merged transcript, chunks "a b" and "c".
+  EXPECT_EQ(c3.chunk_count, 2);
+  EXPECT_EQ(c3.nonblank_chunk_count, 2);
+  EXPECT_EQ(c3.transcript_words, 3);
+  ASSERT_EQ(data->messages.size(), 1u);
+  EXPECT_EQ(data->messages[0].tokens, 5);
+  ASSERT_EQ(data->reports.size(), 1u);
+  EXPECT_EQ(data->reports[0].status, "published");
+  ASSERT_EQ(data->logins.size(), 1u);
+  EXPECT_EQ(data->unparsable_values, 1);  // the login's "not a time"
+  EXPECT_EQ(data->activity.projects.first,
+            absl::FromUnixSeconds(1735689600));  // 2025-01-01T00:00:00Z
+  EXPECT_EQ(data->activity.conversations.last,
+            absl::FromUnixSeconds(1772323200));  // 2026-03-01T00:00:00Z
+  EXPECT_EQ(data->activity.chats.first, std::nullopt);
+  EXPECT_EQ(data->activity.logins.last, std::nullopt);
+}
+
+TEST(DirectusSourceTest, FetchAccountQueriesHaveSafeShapes) {
+  FakeDirectus fake(AnswerAccount);
+  auto source = MakeSource(fake.url());
+  CallContext context = Within(absl::Seconds(10));
+
+  ASSERT_TRUE(source->FetchAccount(Account(), context).ok());
+
+  const std::vector<DirectusCall> calls = fake.calls();
+  ASSERT_FALSE(calls.empty());
+  for (const DirectusCall& call : calls) {
+    const std::string text = Text(call.query);
+    EXPECT_EQ(call.method, "SEARCH") << text;
+    ASSERT_TRUE(call.query.contains("filter")) << text;
+    const boost::json::object& filter = call.query.at("filter").as_object();
+    EXPECT_TRUE(filter.contains("_and")) << text;
+    EXPECT_TRUE(HasOnlySingleKeyObjects(filter)) << text;
+    EXPECT_THAT(text, HasSubstr(kUser));
+    // Lists sort by id; grouped aggregates sort by their group.
+    if (call.query.contains("groupBy")) {
+      EXPECT_EQ(call.query.at("sort"), call.query.at("groupBy")) << text;
+    } else if (!call.query.contains("aggregate")) {
+      EXPECT_EQ(call.query.at("sort"), boost::json::array{"id"}) << text;
+    }
+  }
+}
+
+TEST(DirectusSourceTest, FetchAccountWindowBoundsConversations) {
+  FakeDirectus fake(AnswerAccount);
+  auto source = MakeSource(fake.url());
+  CallContext context = Within(absl::Seconds(10));
+
+  ASSERT_TRUE(source->FetchAccount(Account(), context).ok());
+
+  bool found = false;
+  for (const DirectusCall& call : fake.calls()) {
+    if (call.path != "/items/conversation" ||
+        call.query.contains("aggregate") ||
+        absl::StrContains(Text(call.query), "merged_transcript")) {
+      continue;
+    }
+    found = true;
+    const boost::json::array& conditions =
+        call.query.at("filter").at("_and").as_array();
+    EXPECT_THAT(
+        conditions,
+        ::testing::Contains(boost::json::value(boost::json::parse(
+            R"({"created_at": {"_gte": "2026-03-31T22:00:00.000Z"}})"))));
+    EXPECT_THAT(
+        conditions,
+        ::testing::Contains(boost::json::value(boost::json::parse(
+            R"({"created_at": {"_lt": "2026-05-01T22:00:00.000Z"}})"))));
+    EXPECT_THAT(conditions,
+                ::testing::Contains(boost::json::value(boost::json::parse(
+                    R"({"project_id": {"directus_user_id": {"_in": [")" +
+                    std::string(kUser) + R"("]}}})"))));
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(DirectusSourceTest, FetchAccountFailsWholeOnForbiddenCollection) {
+  FakeDirectus fake([](const DirectusCall& call) {
+    if (call.path == "/items/project_report") {
+      return JsonReply(403, ErrorBody("You don't have permission."));
+    }
+    return AnswerAccount(call);
+  });
+  auto source = MakeSource(fake.url());
+  CallContext context = Within(absl::Seconds(10));
+
+  absl::StatusOr<AccountData> data = source->FetchAccount(Account(), context);
+
+  EXPECT_EQ(data.status().code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_THAT(data.status().message(), HasSubstr("project_report"));
+}
+
+TEST(DirectusSourceTest, FetchAccountRejectsMalformedUserId) {
+  FakeDirectus fake(AnswerAccount);
+  auto source = MakeSource(fake.url());
+  AccountQuery query = Account();
+  query.user_ids.push_back("1; drop");
+  CallContext context = Within(absl::Seconds(10));
+
+  EXPECT_EQ(source->FetchAccount(query, context).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(fake.calls().empty());
+}
+
+TEST(DirectusSourceTest, GetUsersByIdRejectsMalformedUuid) {
+  FakeDirectus fake([](const DirectusCall&) { return Data("[]"); });
+  auto source = MakeSource(fake.url());
+  CallContext context = Within(absl::Seconds(5));
+
+  auto users = source->GetUsersById({kUser, "not-a-uuid"}, context);
+
+  EXPECT_EQ(users.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(users.status().message(), HasSubstr("not-a-uuid"));
+  EXPECT_TRUE(fake.calls().empty());
+}
+
+TEST(DirectusSourceTest, GetUsersByIdFiltersById) {
+  FakeDirectus fake([](const DirectusCall& call) {
+    return PageOf(RowsOf(R"([{"id": "0b7c9d56-3f2a-4e1b-9c8d-7a6b5c4d3e2f",
+                               "email": "a@b.c"}])"),
+                  call.query);
+  });
+  auto source = MakeSource(fake.url());
+  CallContext context = Within(absl::Seconds(5));
+
+  auto users = source->GetUsersById({kUser}, context);
+
+  ASSERT_TRUE(users.ok()) << users.status();
+  ASSERT_EQ(users->size(), 1u);
+  EXPECT_EQ((*users)[0].email, "a@b.c");
+  const std::vector<DirectusCall> calls = fake.calls();
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0].path, "/users");
+  EXPECT_THAT(Text(calls[0].query.at("filter")),
+              HasSubstr(R"({"id":{"_in":[")" + std::string(kUser)));
+}
+
+TEST(DirectusSourceTest, GetUsersByEmailIgnoresCase) {
+  FakeDirectus fake([](const DirectusCall& call) {
+    // What `_icontains` finds for "jane@example.org": the same address in
+    // other case, and a longer address that contains it.
+    return PageOf(RowsOf(R"([
+      {"id": "u1", "email": "Jane@Example.org"},
+      {"id": "u2", "email": "jane@example.org.uk"}])"),
+                  call.query);
+  });
+  auto source = MakeSource(fake.url());
+  CallContext context = Within(absl::Seconds(5));
+
+  auto users = source->GetUsersByEmail({"jane@example.org"}, context);
+
+  ASSERT_TRUE(users.ok()) << users.status();
+  ASSERT_EQ(users->size(), 1u);
+  EXPECT_EQ((*users)[0].id, "u1");
+}
+
+TEST(DirectusSourceTest, FindUsersSendsTermsAsJsonValues) {
+  FakeDirectus fake([](const DirectusCall& call) {
+    return PageOf(RowsOf(R"([{"id": "u1", "first_name": "Ann"}])"), call.query);
+  });
+  auto source = MakeSource(fake.url());
+  CallContext context = Within(absl::Seconds(5));
+  const std::string tricky = R"(ann"}},{"id":{"_nnull":true)";
+
+  auto users = source->FindUsers({tricky, "  ", "smith"}, context);
+
+  ASSERT_TRUE(users.ok()) << users.status();
+  const std::vector<DirectusCall> calls = fake.calls();
+  ASSERT_EQ(calls.size(), 1u);
+  // One `_or` per non-blank term, each over email, first and last name.
+  const boost::json::array& terms =
+      calls[0].query.at("filter").at("_and").as_array();
+  ASSERT_EQ(terms.size(), 2u);
+  const boost::json::array& any = terms[0].at("_or").as_array();
+  ASSERT_EQ(any.size(), 3u);
+  EXPECT_EQ(any[0].at("email").at("_icontains").as_string(), tricky);
+  EXPECT_EQ(any[2].at("last_name").at("_icontains").as_string(), tricky);
+  EXPECT_EQ(terms[1].at("_or").as_array()[1].at("first_name").at("_icontains"),
+            "smith");
+}
+
+TEST(DirectusSourceTest, CreateRejectsEmptyToken) {
+  DirectusOptions options;
+  options.base_url = "http://127.0.0.1:1";
+  EXPECT_EQ(DirectusSource::Create(options).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST(DirectusSourceTest, NameHasNoToken) {
+  DirectusOptions options;
+  options.base_url = "http://127.0.0.1:1";
+  options.token = "secret-token";
+  auto source = DirectusSource::Create(options);
+  ASSERT_TRUE(source.ok());
+  EXPECT_THAT((*source)->Name(), HasSubstr("127.0.0.1"));
+  EXPECT_THAT((*source)->Name(), ::testing::Not(HasSubstr("secret-token")));
+}
+
+}  // namespace
+}  // namespace usage
