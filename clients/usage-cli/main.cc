@@ -1,0 +1,223 @@
+// usage-cli: searches users and prints or writes usage reports through a
+// running usage-service.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "cli_args.h"
+#include "echo/usage/v1/usage_service.grpc.pb.h"
+#include "google/protobuf/util/json_util.h"
+#include "grpcpp/grpcpp.h"
+#include "report_table.h"
+
+namespace {
+
+namespace v1 = echo::usage::v1;
+using usage::cli::Command;
+using usage::cli::CommandKind;
+using usage::cli::OutputFormat;
+
+// Exit statuses, as printed by --help.
+constexpr int kExitLocalFailure = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitNotFound = 3;
+constexpr int kExitServer = 4;
+constexpr int kExitAuth = 5;
+
+int ExitCodeFor(grpc::StatusCode code) {
+  switch (code) {
+    case grpc::StatusCode::INVALID_ARGUMENT:
+    case grpc::StatusCode::OUT_OF_RANGE:
+      return kExitUsage;
+    case grpc::StatusCode::NOT_FOUND:
+      return kExitNotFound;
+    case grpc::StatusCode::UNAUTHENTICATED:
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return kExitAuth;
+    default:
+      return kExitServer;
+  }
+}
+
+std::string CodeName(grpc::StatusCode code) {
+  switch (code) {
+    case grpc::StatusCode::INVALID_ARGUMENT:
+      return "invalid argument";
+    case grpc::StatusCode::NOT_FOUND:
+      return "not found";
+    case grpc::StatusCode::UNAVAILABLE:
+      return "unavailable";
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      return "deadline exceeded";
+    case grpc::StatusCode::UNAUTHENTICATED:
+      return "unauthenticated";
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return "permission denied";
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+      return "resource exhausted";
+    default:
+      return absl::StrCat("error ", static_cast<int>(code));
+  }
+}
+
+int ReportRpcError(const Command& command, const grpc::Status& status) {
+  std::string message = status.error_message();
+  if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
+    message = absl::StrCat("cannot reach usage-service at ",
+                           command.global.server, ": ", message);
+  }
+  std::cerr << "usage-cli: " << CodeName(status.error_code()) << ": "
+            << message << "\n";
+  return ExitCodeFor(status.error_code());
+}
+
+std::shared_ptr<grpc::Channel> MakeChannel(const Command& command) {
+  std::shared_ptr<grpc::ChannelCredentials> credentials;
+  if (command.global.tls) {
+    grpc::SslCredentialsOptions options;
+    if (!command.global.ca_file.empty()) {
+      std::ifstream file(command.global.ca_file);
+      options.pem_root_certs.assign(std::istreambuf_iterator<char>(file), {});
+    }
+    credentials = grpc::SslCredentials(options);
+  } else {
+    credentials = grpc::InsecureChannelCredentials();
+  }
+  grpc::ChannelArguments arguments;
+  arguments.SetMaxReceiveMessageSize(64 << 20);
+  return grpc::CreateCustomChannel(command.global.server, credentials,
+                                   arguments);
+}
+
+void PrepareContext(const Command& command, grpc::ClientContext& context) {
+  context.set_deadline(absl::ToChronoTime(
+      absl::Now() + absl::Seconds(command.global.deadline_seconds)));
+  if (!command.global.token.empty()) {
+    context.AddMetadata("authorization",
+                        absl::StrCat("Bearer ", command.global.token));
+  }
+}
+
+std::string ToJson(const google::protobuf::Message& message) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = true;
+  options.always_print_primitive_fields = true;
+  options.preserve_proto_field_names = true;
+  std::string json;
+  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
+  return json;
+}
+
+int RunSearch(const Command& command, v1::UsageService::Stub& stub) {
+  grpc::ClientContext context;
+  PrepareContext(command, context);
+  v1::SearchUsersResponse response;
+  grpc::Status status = stub.SearchUsers(&context, command.search, &response);
+  if (!status.ok()) return ReportRpcError(command, status);
+  std::cout << (command.format == OutputFormat::kJson
+                    ? ToJson(response)
+                    : usage::cli::FormatUsersTable(response));
+  return 0;
+}
+
+int RunReport(const Command& command, v1::UsageService::Stub& stub) {
+  grpc::ClientContext context;
+  PrepareContext(command, context);
+  v1::GetUsageReportResponse response;
+  grpc::Status status =
+      stub.GetUsageReport(&context, command.report, &response);
+  if (!status.ok()) return ReportRpcError(command, status);
+  std::cout << (command.format == OutputFormat::kJson
+                    ? ToJson(response.report())
+                    : usage::cli::FormatReportTable(response.report()));
+  return 0;
+}
+
+int RunPdf(const Command& command, v1::UsageService::Stub& stub) {
+  grpc::ClientContext context;
+  PrepareContext(command, context);
+  v1::RenderPdfRequest request;
+  *request.mutable_report() = command.report;
+  request.set_paper_size(command.paper_size);
+
+  std::unique_ptr<grpc::ClientReader<v1::RenderPdfResponse>> reader =
+      stub.RenderPdf(&context, request);
+  v1::RenderPdfResponse part;
+  v1::PdfMetadata metadata;
+  std::string bytes;
+  while (reader->Read(&part)) {
+    if (part.has_metadata()) {
+      metadata = part.metadata();
+    } else {
+      bytes += part.chunk();
+    }
+  }
+  grpc::Status status = reader->Finish();
+  if (!status.ok()) return ReportRpcError(command, status);
+  if (static_cast<int64_t>(bytes.size()) != metadata.size_bytes()) {
+    std::cerr << "usage-cli: the PDF arrived incomplete: " << bytes.size()
+              << " of " << metadata.size_bytes() << " bytes\n";
+    return kExitServer;
+  }
+
+  // Written to a temporary file first, so that a failed write leaves no
+  // truncated PDF behind.
+  std::string temporary = command.output_path + ".part";
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!file) {
+      std::cerr << "usage-cli: cannot write " << command.output_path << "\n";
+      std::remove(temporary.c_str());
+      return kExitLocalFailure;
+    }
+  }
+  if (std::rename(temporary.c_str(), command.output_path.c_str()) != 0) {
+    std::cerr << "usage-cli: cannot write " << command.output_path << "\n";
+    std::remove(temporary.c_str());
+    return kExitLocalFailure;
+  }
+  std::cerr << "Wrote " << command.output_path << " ("
+            << metadata.page_count()
+            << (metadata.page_count() == 1 ? " page, " : " pages, ")
+            << bytes.size() << " bytes)\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  const char* env_server = std::getenv("USAGE_SERVER");
+  const char* env_token = std::getenv("USAGE_TOKEN");
+  absl::StatusOr<Command> command = usage::cli::ParseCommandLine(
+      args, env_server ? env_server : "", env_token ? env_token : "");
+  if (!command.ok()) {
+    std::cerr << "usage-cli: " << command.status().message() << "\n";
+    return kExitUsage;
+  }
+  if (command->kind == CommandKind::kHelp || args.empty()) {
+    std::cout << command->help;
+    return args.empty() ? kExitUsage : 0;
+  }
+
+  auto stub = v1::UsageService::NewStub(MakeChannel(*command));
+  switch (command->kind) {
+    case CommandKind::kUsersSearch:
+      return RunSearch(*command, *stub);
+    case CommandKind::kReport:
+      return RunReport(*command, *stub);
+    case CommandKind::kPdf:
+      return RunPdf(*command, *stub);
+    case CommandKind::kHelp:
+      break;
+  }
+  return 0;
+}

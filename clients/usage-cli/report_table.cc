@@ -1,0 +1,256 @@
+#include "report_table.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+
+namespace usage::cli {
+namespace {
+
+namespace v1 = echo::usage::v1;
+
+// Counts the columns a UTF-8 string takes, assuming one per code point.
+size_t Width(absl::string_view text) {
+  return std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  });
+}
+
+// Renders rows as columns padded with spaces; `right` marks columns that
+// are aligned right (numbers).
+std::string Table(const std::vector<std::vector<std::string>>& rows,
+                  const std::vector<bool>& right) {
+  std::vector<size_t> widths;
+  for (const auto& row : rows) {
+    widths.resize(std::max(widths.size(), row.size()));
+    for (size_t i = 0; i < row.size(); ++i) {
+      widths[i] = std::max(widths[i], Width(row[i]));
+    }
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) {
+      std::string padding(widths[i] - Width(row[i]), ' ');
+      bool align_right = i < right.size() && right[i];
+      absl::StrAppend(&line, i == 0 ? "" : "  ",
+                      align_right ? padding + row[i] : row[i] + padding);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    absl::StrAppend(&out, line, "\n");
+  }
+  return out;
+}
+
+std::string Number(double value) {
+  if (value == std::floor(value) && std::fabs(value) < 1e15) {
+    return absl::StrCat(static_cast<int64_t>(value));
+  }
+  return absl::StrFormat("%.2f", value);
+}
+
+std::string TrendName(v1::TrendMetric metric) {
+  switch (metric) {
+    case v1::TREND_METRIC_PROJECTS:
+      return "Projects created";
+    case v1::TREND_METRIC_CONVERSATIONS:
+      return "Conversations";
+    case v1::TREND_METRIC_DURATION:
+      return "Audio duration";
+    case v1::TREND_METRIC_LOGINS:
+      return "Logins";
+    case v1::TREND_METRIC_CHAT_SESSIONS:
+      return "Chat sessions";
+    case v1::TREND_METRIC_MESSAGES:
+      return "Chat messages";
+    case v1::TREND_METRIC_REPORTS:
+      return "Reports";
+    default:
+      return "Other";
+  }
+}
+
+std::string Change(const v1::Trend& trend) {
+  if (trend.direction() == v1::TREND_DIRECTION_NEW) return "new";
+  if (trend.direction() == v1::TREND_DIRECTION_FLAT ||
+      !trend.has_percent_change()) {
+    return "no change";
+  }
+  return absl::StrFormat("%+.1f %%", trend.percent_change());
+}
+
+std::string BandName(v1::UsageBand band) {
+  switch (band) {
+    case v1::USAGE_BAND_POWER:
+      return "power";
+    case v1::USAGE_BAND_HIGH:
+      return "high";
+    case v1::USAGE_BAND_MEDIUM:
+      return "medium";
+    case v1::USAGE_BAND_LOW:
+      return "low";
+    default:
+      return "none";
+  }
+}
+
+std::string PeriodText(const v1::ResolvedPeriod& period) {
+  if (period.preset() == v1::PERIOD_PRESET_ALL_TIME) return "all time";
+  return absl::StrCat(period.start_date(), " to ", period.end_date(), " (",
+                      period.days(), " days)");
+}
+
+std::string FiguresSection(const v1::UsageReport& report) {
+  const v1::PeriodMetrics& m = report.metrics();
+  std::vector<std::vector<std::string>> rows = {{"Figure", "Value"}};
+  auto add = [&rows](std::string name, std::string value) {
+    rows.push_back({std::move(name), std::move(value)});
+  };
+  add("Conversations", Number(m.conversations().count()));
+  add("Audio duration", FormatDuration(m.conversations().total_duration_seconds()));
+  add("  estimated", absl::StrCat(m.conversations().estimated_duration_count(),
+                                  " conversations, ",
+                                  FormatDuration(m.conversations().estimated_duration_seconds())));
+  add("  with content / empty",
+      absl::StrCat(m.conversations().with_content(), " / ",
+                   m.conversations().empty()));
+  add("  recorded / uploaded", absl::StrCat(m.conversations().recorded(),
+                                            " / ", m.conversations().uploaded()));
+  add("Chat sessions (active)", Number(m.chat().active_sessions()));
+  add("Chat sessions created", Number(m.chat().sessions_created()));
+  add("Chat messages", absl::StrCat(m.chat().messages(), " (",
+                                    m.chat().user_messages(), " from users)"));
+  add("Messages per session", Number(m.chat().mean_messages_per_session()));
+  add("Tokens", Number(m.chat().tokens()));
+  add("Projects owned", Number(m.projects().owned()));
+  add("Projects active", Number(m.projects().active()));
+  add("Projects created", Number(m.projects().created()));
+  add("Reports created", absl::StrCat(m.reports().created(), " (",
+                                      m.reports().published(), " published, ",
+                                      m.reports().error(), " failed)"));
+  add("Logins", absl::StrCat(m.logins().total(), " on ",
+                             m.logins().active_days(), " days"));
+  add("Logins per week", absl::StrCat(absl::StrFormat("%.2f", m.logins().per_week()),
+                                      " (", BandName(m.logins().band()),
+                                      " usage)"));
+  return Table(rows, {false, true});
+}
+
+std::string TrendsSection(const v1::UsageReport& report) {
+  if (report.trends().empty()) return "";
+  std::vector<std::vector<std::string>> rows = {
+      {"Against previous period", "Now", "Before", "Change"}};
+  for (const v1::Trend& trend : report.trends()) {
+    bool duration = trend.metric() == v1::TREND_METRIC_DURATION;
+    rows.push_back({TrendName(trend.metric()),
+                    duration ? FormatDuration(trend.current())
+                             : Number(trend.current()),
+                    duration ? FormatDuration(trend.previous())
+                             : Number(trend.previous()),
+                    Change(trend)});
+  }
+  return Table(rows, {false, true, true, true});
+}
+
+std::string ProjectsSection(const v1::UsageReport& report) {
+  if (report.projects().empty()) return "No projects.\n";
+  std::vector<std::vector<std::string>> rows = {
+      {"Project", "Owner", "Conversations", "Duration", "Chats", "Messages",
+       "Status"}};
+  for (const v1::ProjectRow& project : report.projects()) {
+    rows.push_back({project.name().empty() ? "(no name)" : project.name(),
+                    project.owner(), Number(project.conversations()),
+                    FormatDuration(project.duration_seconds()),
+                    Number(project.chat_sessions()),
+                    Number(project.messages()),
+                    project.status() == v1::PROJECT_STATUS_PAUSED ? "paused"
+                                                                  : "active"});
+  }
+  return Table(rows, {false, false, true, true, true, true, false});
+}
+
+std::string FeaturesLine(const v1::FeatureAdoption& features) {
+  std::vector<std::string> used;
+  if (features.uses_conversations()) used.push_back("conversations");
+  if (features.uses_chat()) used.push_back("chat");
+  if (features.uses_reports()) used.push_back("reports");
+  if (features.uses_tags()) used.push_back("tags");
+  return used.empty() ? "none" : absl::StrJoin(used, ", ");
+}
+
+}  // namespace
+
+std::string FormatDuration(double seconds) {
+  int64_t total = static_cast<int64_t>(std::llround(seconds));
+  int64_t hours = total / 3600;
+  int64_t minutes = (total % 3600) / 60;
+  if (hours > 0) return absl::StrFormat("%d h %02d min", hours, minutes);
+  if (minutes > 0) return absl::StrFormat("%d min %02d s", minutes, total % 60);
+  return absl::StrCat(total, " s");
+}
+
+std::string FormatReportTable(const v1::UsageReport& report) {
+  std::vector<std::string> names;
+  for (const v1::User& user : report.users()) {
+    names.push_back(user.has_email() && user.display_name() != user.email()
+                        ? absl::StrCat(user.display_name(), " <",
+                                       user.email(), ">")
+                        : user.display_name());
+  }
+  std::string out = absl::StrCat("Usage report: ", absl::StrJoin(names, ", "),
+                                 "\n");
+  absl::StrAppend(&out, "Period: ", PeriodText(report.period()), ", ",
+                  report.time_zone(), "\n");
+  if (report.has_previous_period()) {
+    absl::StrAppend(&out, "Previous period: ",
+                    PeriodText(report.previous_period()), "\n");
+  }
+  absl::StrAppend(&out, "\n", FiguresSection(report));
+  std::string trends = TrendsSection(report);
+  if (!trends.empty()) absl::StrAppend(&out, "\n", trends);
+
+  absl::StrAppend(&out, "\nFeatures in use: ", FeaturesLine(report.features()),
+                  "\n");
+  const v1::Activity& activity = report.activity();
+  if (activity.has_days_since_last_activity()) {
+    absl::StrAppend(&out, "Days since last activity: ",
+                    activity.days_since_last_activity(), "\n");
+  } else {
+    absl::StrAppend(&out, "No activity recorded.\n");
+  }
+
+  absl::StrAppend(&out, "\n", ProjectsSection(report));
+
+  std::string notes;
+  for (const v1::DataQualityNote& note : report.data_quality()) {
+    if (note.count() > 0) absl::StrAppend(&notes, "- ", note.message(), "\n");
+  }
+  if (!notes.empty()) absl::StrAppend(&out, "\nData quality:\n", notes);
+  return out;
+}
+
+std::string FormatUsersTable(const v1::SearchUsersResponse& response) {
+  std::vector<std::vector<std::string>> rows = {{"Email", "Name", "Id"}};
+  for (const v1::User& user : response.users()) {
+    std::string name = absl::StrCat(user.first_name(), " ", user.last_name());
+    if (name == " ") name = "";
+    rows.push_back({user.email(), std::string(absl::StripAsciiWhitespace(name)),
+                    user.id()});
+  }
+  std::string out = Table(rows, {});
+  absl::StrAppend(&out, response.users_size(), " of ", response.total_size(),
+                  " users");
+  if (!response.next_page_token().empty()) {
+    absl::StrAppend(&out, "; next page: --page-token ",
+                    response.next_page_token());
+  }
+  return out + "\n";
+}
+
+}  // namespace usage::cli

@@ -1,0 +1,23 @@
+// Human-readable text output of usage-cli.
+#ifndef USAGE_CLI_REPORT_TABLE_H_
+#define USAGE_CLI_REPORT_TABLE_H_
+
+#include <string>
+
+#include "echo/usage/v1/usage_service.pb.h"
+
+namespace usage::cli {
+
+// Formats a report as text tables for a terminal.
+std::string FormatReportTable(const echo::usage::v1::UsageReport& report);
+
+// Formats a page of search results as a table.
+std::string FormatUsersTable(
+    const echo::usage::v1::SearchUsersResponse& response);
+
+// Formats seconds as "2 h 05 min", "4 min 10 s" or "12 s".
+std::string FormatDuration(double seconds);
+
+}  // namespace usage::cli
+
+#endif  // USAGE_CLI_REPORT_TABLE_H_

@@ -1,0 +1,112 @@
+#include "report_builder.h"
+
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
+#include "metrics/metrics.h"
+#include "period/period.h"
+#include "report_proto.h"
+
+namespace usage {
+
+namespace v1 = echo::usage::v1;
+
+absl::StatusOr<std::vector<User>> ReportBuilder::ResolveUsers(
+    const std::vector<UserReference>& references, const CallContext& context) {
+  std::vector<std::string> ids;
+  std::vector<std::string> emails;
+  for (const UserReference& reference : references) {
+    (reference.by_email ? emails : ids).push_back(reference.value);
+  }
+
+  absl::flat_hash_map<std::string, User> by_id;
+  absl::flat_hash_map<std::string, User> by_email;
+  if (!ids.empty()) {
+    absl::StatusOr<std::vector<User>> found =
+        source_.GetUsersById(ids, context);
+    if (!found.ok()) return found.status();
+    for (User& user : *found) by_id[absl::AsciiStrToLower(user.id)] = user;
+  }
+  if (!emails.empty()) {
+    absl::StatusOr<std::vector<User>> found =
+        source_.GetUsersByEmail(emails, context);
+    if (!found.ok()) return found.status();
+    for (User& user : *found) {
+      if (user.email) by_email[absl::AsciiStrToLower(*user.email)] = user;
+    }
+  }
+
+  std::vector<User> users;
+  std::vector<std::string> missing;
+  absl::flat_hash_set<std::string> seen;
+  for (const UserReference& reference : references) {
+    const auto& index = reference.by_email ? by_email : by_id;
+    auto it = index.find(absl::AsciiStrToLower(reference.value));
+    if (it == index.end()) {
+      missing.push_back(absl::StrCat("\"", reference.value, "\""));
+      continue;
+    }
+    // The same user may be named by id and by email.
+    if (seen.insert(it->second.id).second) users.push_back(it->second);
+  }
+  if (!missing.empty()) {
+    return absl::NotFoundError(absl::StrCat(
+        missing.size() == 1 ? "user not found: " : "users not found: ",
+        absl::StrJoin(missing, ", ")));
+  }
+  return users;
+}
+
+absl::StatusOr<v1::UsageReport> ReportBuilder::Build(
+    const ReportRequest& request, const CallContext& context) {
+  absl::StatusOr<ResolvedPeriods> periods =
+      ResolvePeriod(request.period, request.time_zone, request.as_of);
+  if (!periods.ok()) return periods.status();
+
+  absl::StatusOr<std::vector<User>> users =
+      ResolveUsers(request.users, context);
+  if (!users.ok()) return users.status();
+
+  AccountQuery query;
+  for (const User& user : *users) query.user_ids.push_back(user.id);
+  query.start = periods->previous ? periods->previous->start
+                                  : periods->current.start;
+  query.end = periods->current.end;
+  query.as_of = request.as_of;
+
+  absl::Time fetch_started = absl::Now();
+  absl::StatusOr<AccountData> data = source_.FetchAccount(query, context);
+  if (!data.ok()) return data.status();
+  absl::Duration fetch_time = absl::Now() - fetch_started;
+
+  UsageMetrics metrics = ComputeUsage(*data, *users, *periods,
+                                      request.time_zone, request.as_of);
+
+  v1::UsageReport report;
+  for (const User& user : *users) *report.add_users() = ToProto(user);
+  report.set_time_zone(request.time_zone_name);
+  SetTimestamp(request.as_of, *report.mutable_as_of());
+  FillReport(metrics, *periods, periods->notes, report);
+
+  v1::Provenance& provenance = *report.mutable_provenance();
+  provenance.set_source(kind_);
+  provenance.set_source_name(source_.Name());
+  SetTimestamp(request.as_of, *provenance.mutable_generated_at());
+  provenance.set_fetch_seconds(absl::ToDoubleSeconds(fetch_time));
+  provenance.set_cache_hit(false);
+  // TODO: derive rule findings and LLM summaries; until then a report
+  // states that no LLM is configured, or that insights were not requested.
+  provenance.set_insight_status(request.include_insights
+                                    ? v1::INSIGHT_STATUS_NOT_CONFIGURED
+                                    : v1::INSIGHT_STATUS_NOT_REQUESTED);
+  provenance.set_insight_status_detail(
+      request.include_insights ? "no LLM is configured" : "");
+  return report;
+}
+
+}  // namespace usage

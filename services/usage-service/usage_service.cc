@@ -1,0 +1,200 @@
+#include "usage_service.h"
+
+#include <algorithm>
+#include <chrono>
+#include <random>
+
+#include "absl/strings/string_view.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "render/pdf_report.h"
+#include "status_mapping.h"
+#include "telemetry/logging.h"
+#include "user_search.h"
+
+namespace usage {
+namespace {
+
+namespace v1 = echo::usage::v1;
+
+// Largest piece of a PDF in one stream message, well below gRPC's default
+// 4 MiB message limit.
+constexpr size_t kPdfChunkBytes = 1 << 20;
+
+std::string NewRequestId() {
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  return absl::StrFormat("%016x", random());
+}
+
+// The request id of a call: the caller's x-request-id when it is short and
+// printable, else a new one.
+std::string RequestId(const grpc::ServerContext& context) {
+  auto it = context.client_metadata().find("x-request-id");
+  if (it != context.client_metadata().end()) {
+    absl::string_view id(it->second.data(), it->second.size());
+    bool printable = !id.empty() && id.size() <= 64 &&
+                     std::all_of(id.begin(), id.end(), [](char c) {
+                       return absl::ascii_isalnum(c) || c == '-' || c == '_';
+                     });
+    if (printable) return std::string(id);
+  }
+  return NewRequestId();
+}
+
+// Builds the context of a call: the caller's deadline, or the default one
+// when the caller set none, and the caller's cancellation.
+std::unique_ptr<CallContext> MakeCallContext(grpc::ServerContext& context,
+                                             absl::Duration default_deadline,
+                                             std::string request_id) {
+  absl::Time deadline = absl::FromChrono(context.deadline());
+  absl::Time fallback = absl::Now() + default_deadline;
+  return std::make_unique<CallContext>(
+      std::min(deadline, fallback),
+      [&context] { return context.IsCancelled(); }, std::move(request_id));
+}
+
+// Logs the end of a call and converts its status.
+grpc::Status Finish(absl::string_view method, const CallContext& call,
+                    absl::Time started, const absl::Status& status) {
+  double elapsed_ms = absl::ToDoubleMilliseconds(absl::Now() - started);
+  if (status.ok()) {
+    logging::Info("rpc_finished", {{"method", method},
+                                   {"request_id", call.request_id()},
+                                   {"code", "OK"},
+                                   {"elapsed_ms", elapsed_ms}});
+  } else {
+    logging::Warn("rpc_failed",
+                  {{"method", method},
+                   {"request_id", call.request_id()},
+                   {"code", absl::StatusCodeToString(status.code())},
+                   {"error", status.message()},
+                   {"elapsed_ms", elapsed_ms}});
+  }
+  return ToGrpcStatus(status);
+}
+
+// Returns a file name such as "usage-jane-doe-2026-03-02-2026-03-31.pdf".
+std::string PdfFileName(const v1::UsageReport& report) {
+  std::string name = report.users().empty()
+                        ? "report"
+                        : report.users(0).display_name();
+  std::string slug;
+  for (char c : absl::AsciiStrToLower(name)) {
+    if (absl::ascii_isalnum(c)) {
+      slug += c;
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug += '-';
+    }
+    if (slug.size() >= 40) break;
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  if (slug.empty()) slug = "user";
+  if (report.users_size() > 1) absl::StrAppend(&slug, "-and-others");
+
+  const v1::ResolvedPeriod& period = report.period();
+  std::string dates = period.start_date().empty()
+                          ? "all-time"
+                          : absl::StrCat(period.start_date(), "-",
+                                         period.end_date());
+  return absl::StrCat("usage-", slug, "-", dates, ".pdf");
+}
+
+}  // namespace
+
+UsageServiceImpl::UsageServiceImpl(DataSource& source,
+                                   v1::DataSourceKind source_kind,
+                                   ServiceLimits limits)
+    : source_(source), builder_(source, source_kind), limits_(limits) {}
+
+absl::StatusOr<v1::UsageReport> UsageServiceImpl::BuildReport(
+    const v1::GetUsageReportRequest& request, const CallContext& context) {
+  absl::StatusOr<ReportRequest> validated =
+      ValidateReportRequest(request, absl::Now());
+  if (!validated.ok()) return validated.status();
+
+  int in_flight = ++reports_in_flight_;
+  struct Release {
+    std::atomic<int>& counter;
+    ~Release() { --counter; }
+  } release{reports_in_flight_};
+  if (in_flight > limits_.max_concurrent_reports) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "too many reports in progress (limit ", limits_.max_concurrent_reports,
+        "); retry later"));
+  }
+  return builder_.Build(*validated, context);
+}
+
+grpc::Status UsageServiceImpl::SearchUsers(
+    grpc::ServerContext* context, const v1::SearchUsersRequest* request,
+    v1::SearchUsersResponse* response) {
+  absl::Time started = absl::Now();
+  auto call = MakeCallContext(*context, limits_.default_deadline,
+                              RequestId(*context));
+  absl::StatusOr<v1::SearchUsersResponse> result =
+      usage::SearchUsers(source_, *request, *call);
+  if (result.ok()) *response = *std::move(result);
+  return Finish("SearchUsers", *call, started, result.status());
+}
+
+grpc::Status UsageServiceImpl::GetUsageReport(
+    grpc::ServerContext* context, const v1::GetUsageReportRequest* request,
+    v1::GetUsageReportResponse* response) {
+  absl::Time started = absl::Now();
+  auto call = MakeCallContext(*context, limits_.default_deadline,
+                              RequestId(*context));
+  absl::StatusOr<v1::UsageReport> report = BuildReport(*request, *call);
+  if (report.ok()) *response->mutable_report() = *std::move(report);
+  return Finish("GetUsageReport", *call, started, report.status());
+}
+
+grpc::Status UsageServiceImpl::RenderPdf(
+    grpc::ServerContext* context, const v1::RenderPdfRequest* request,
+    grpc::ServerWriter<v1::RenderPdfResponse>* writer) {
+  absl::Time started = absl::Now();
+  auto call = MakeCallContext(*context, limits_.default_deadline,
+                              RequestId(*context));
+  if (request->paper_size() != v1::PAPER_SIZE_UNSPECIFIED &&
+      request->paper_size() != v1::PAPER_SIZE_A4 &&
+      request->paper_size() != v1::PAPER_SIZE_LETTER) {
+    return Finish("RenderPdf", *call, started,
+                  absl::InvalidArgumentError(absl::StrCat(
+                      "invalid paper_size ", request->paper_size())));
+  }
+
+  absl::StatusOr<v1::UsageReport> report =
+      BuildReport(request->report(), *call);
+  if (!report.ok()) return Finish("RenderPdf", *call, started, report.status());
+
+  render::PdfOptions options;
+  options.paper_size = request->paper_size() == v1::PAPER_SIZE_LETTER
+                           ? render::PaperSize::kLetter
+                           : render::PaperSize::kA4;
+  absl::StatusOr<render::RenderedPdf> pdf =
+      render::RenderPdf(*report, options);
+  if (!pdf.ok()) return Finish("RenderPdf", *call, started, pdf.status());
+
+  v1::RenderPdfResponse header;
+  v1::PdfMetadata& metadata = *header.mutable_metadata();
+  metadata.set_file_name(PdfFileName(*report));
+  metadata.set_page_count(pdf->page_count);
+  metadata.set_size_bytes(static_cast<int64_t>(pdf->bytes.size()));
+  if (!writer->Write(header)) {
+    return Finish("RenderPdf", *call, started,
+                  absl::CancelledError("the caller stopped reading"));
+  }
+  for (size_t offset = 0; offset < pdf->bytes.size();
+       offset += kPdfChunkBytes) {
+    v1::RenderPdfResponse part;
+    part.set_chunk(pdf->bytes.substr(offset, kPdfChunkBytes));
+    if (!writer->Write(part)) {
+      return Finish("RenderPdf", *call, started,
+                    absl::CancelledError("the caller stopped reading"));
+    }
+  }
+  return Finish("RenderPdf", *call, started, absl::OkStatus());
+}
+
+}  // namespace usage
