@@ -82,7 +82,7 @@ constexpr char kPdfHelp[] = R"(usage-cli pdf: write a usage report as PDF.
 Usage: usage-cli pdf --user EMAIL_OR_ID [--user ...] [SELECTION OPTIONS]
                      -o FILE [--paper a4|letter]
 
-  -o, --output FILE    where to write the PDF
+  -o, --output FILE    where to write the PDF; - writes to standard output
   --paper a4|letter    paper size (default a4)
 )";
 
@@ -166,6 +166,9 @@ absl::StatusOr<bool> ParseGlobal(const std::string& flag,
   if (flag == "--server") {
     absl::StatusOr<std::string> value = reader.Value(flag, inline_value);
     if (!value.ok()) return value.status();
+    if (value->empty()) {
+      return UsageError("invalid --server \"\": expected HOST:PORT");
+    }
     out.server = *value;
   } else if (flag == "--deadline") {
     absl::StatusOr<std::string> value = reader.Value(flag, inline_value);
@@ -260,6 +263,7 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& args,
 
   std::vector<std::string> words;
   bool help = false;
+  bool format_given = false;
   ArgReader reader(args);
   while (!reader.Done()) {
     std::string arg = reader.Next();
@@ -288,6 +292,7 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& args,
 
     absl::StatusOr<std::string> value;
     if (flag == "--format") {
+      format_given = true;
       value = reader.Value(flag, inline_value);
       if (!value.ok()) return value.status();
       if (absl::Status s = ParseFormat(*value, command.format); !s.ok()) {
@@ -297,9 +302,9 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& args,
       value = reader.Value(flag, inline_value);
       if (!value.ok()) return value.status();
       int size = 0;
-      if (!absl::SimpleAtoi(*value, &size)) {
+      if (!absl::SimpleAtoi(*value, &size) || size < 1 || size > 200) {
         return UsageError(absl::StrCat("invalid --page-size \"", *value,
-                                       "\": expected a whole number"));
+                                       "\": expected 1 to 200"));
       }
       command.search.set_page_size(size);
     } else if (flag == "--page-token") {
@@ -356,6 +361,9 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& args,
     if (absl::Status s = CheckSelection(command.report); !s.ok()) return s;
     if (pdf && command.output_path.empty()) {
       return UsageError("pdf needs -o FILE");
+    }
+    if (pdf && format_given) {
+      return UsageError("pdf writes a PDF and takes no --format");
     }
     return command;
   }

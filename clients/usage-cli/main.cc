@@ -1,13 +1,20 @@
 // usage-cli: searches users and prints or writes usage reports through a
 // running usage-service.
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -62,14 +69,35 @@ std::string CodeName(grpc::StatusCode code) {
       return "permission denied";
     case grpc::StatusCode::RESOURCE_EXHAUSTED:
       return "resource exhausted";
+    case grpc::StatusCode::FAILED_PRECONDITION:
+      return "failed precondition";
+    case grpc::StatusCode::INTERNAL:
+      return "internal error";
+    case grpc::StatusCode::CANCELLED:
+      return "cancelled";
+    case grpc::StatusCode::UNIMPLEMENTED:
+      return "not implemented by this server";
     default:
       return absl::StrCat("error ", static_cast<int>(code));
   }
 }
 
+// Returns true when `status` says the client could not connect, as opposed
+// to the service reporting that one of its own dependencies is down.
+bool IsConnectionFailure(const grpc::Status& status) {
+  if (status.error_code() != grpc::StatusCode::UNAVAILABLE) return false;
+  const std::string& message = status.error_message();
+  for (const char* sign : {"failed to connect", "Connection refused",
+                           "DNS resolution failed", "connections to all",
+                           "Socket closed", "Connection reset"}) {
+    if (absl::StrContains(message, sign)) return true;
+  }
+  return false;
+}
+
 int ReportRpcError(const Command& command, const grpc::Status& status) {
   std::string message = status.error_message();
-  if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
+  if (IsConnectionFailure(status)) {
     message = absl::StrCat("cannot reach usage-service at ",
                            command.global.server, ": ", message);
   }
@@ -78,6 +106,8 @@ int ReportRpcError(const Command& command, const grpc::Status& status) {
   return ExitCodeFor(status.error_code());
 }
 
+// Returns a channel to the service, or nullptr after printing why the TLS
+// options cannot be used.
 std::shared_ptr<grpc::Channel> MakeChannel(const Command& command) {
   std::shared_ptr<grpc::ChannelCredentials> credentials;
   if (command.global.tls) {
@@ -85,6 +115,12 @@ std::shared_ptr<grpc::Channel> MakeChannel(const Command& command) {
     if (!command.global.ca_file.empty()) {
       std::ifstream file(command.global.ca_file);
       options.pem_root_certs.assign(std::istreambuf_iterator<char>(file), {});
+      if (!file.good() && !file.eof()) options.pem_root_certs.clear();
+      if (options.pem_root_certs.empty()) {
+        std::cerr << "usage-cli: cannot read --ca-file "
+                  << command.global.ca_file << "\n";
+        return nullptr;
+      }
     }
     credentials = grpc::SslCredentials(options);
   } else {
@@ -105,14 +141,72 @@ void PrepareContext(const Command& command, grpc::ClientContext& context) {
   }
 }
 
-std::string ToJson(const google::protobuf::Message& message) {
+// Prints `message` as proto3 JSON. Returns false, after printing the
+// reason, when the message cannot be converted (for example a timestamp
+// out of range).
+bool PrintJson(const google::protobuf::Message& message) {
   google::protobuf::util::JsonPrintOptions options;
   options.add_whitespace = true;
   options.always_print_primitive_fields = true;
   options.preserve_proto_field_names = true;
   std::string json;
-  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
-  return json;
+  google::protobuf::util::Status status =
+      google::protobuf::util::MessageToJsonString(message, &json, options);
+  if (!status.ok()) {
+    std::cerr << "usage-cli: cannot print the response as JSON: "
+              << status.message().as_string() << "\n";
+    return false;
+  }
+  std::cout << json;
+  return true;
+}
+
+// Writes `bytes` to `path`: "-" is standard output, a device or pipe is
+// written in place, and a regular file (or the file a link points to) is
+// replaced atomically, so that a failed write leaves no truncated PDF.
+absl::Status WriteOutput(const std::string& path, const std::string& bytes) {
+  if (path == "-") {
+    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::cout.flush();
+    return std::cout ? absl::OkStatus()
+                     : absl::DataLossError("cannot write standard output");
+  }
+
+  std::error_code error;
+  std::filesystem::file_status status = std::filesystem::status(path, error);
+  if (std::filesystem::is_directory(status)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot write ", path, ": it is a directory"));
+  }
+  bool replace = !std::filesystem::exists(status) ||
+                 std::filesystem::is_regular_file(status);
+  std::filesystem::path target = path;
+  if (replace && std::filesystem::is_symlink(
+                     std::filesystem::symlink_status(path, error))) {
+    target = std::filesystem::canonical(path, error);
+    if (error) target = path;
+  }
+
+  std::string temporary =
+      replace ? absl::StrCat(target.string(), ".part-", getpid()) : path;
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    file.flush();
+    if (!file) {
+      std::string reason = std::strerror(errno);
+      if (replace) std::remove(temporary.c_str());
+      return absl::DataLossError(
+          absl::StrCat("cannot write ", path, ": ", reason));
+    }
+  }
+  if (replace && std::rename(temporary.c_str(), target.c_str()) != 0) {
+    std::string reason = std::strerror(errno);
+    std::remove(temporary.c_str());
+    return absl::DataLossError(
+        absl::StrCat("cannot write ", path, ": ", reason));
+  }
+  return absl::OkStatus();
 }
 
 int RunSearch(const Command& command, v1::UsageService::Stub& stub) {
@@ -121,9 +215,10 @@ int RunSearch(const Command& command, v1::UsageService::Stub& stub) {
   v1::SearchUsersResponse response;
   grpc::Status status = stub.SearchUsers(&context, command.search, &response);
   if (!status.ok()) return ReportRpcError(command, status);
-  std::cout << (command.format == OutputFormat::kJson
-                    ? ToJson(response)
-                    : usage::cli::FormatUsersTable(response));
+  if (command.format == OutputFormat::kJson) {
+    return PrintJson(response) ? 0 : kExitServer;
+  }
+  std::cout << usage::cli::FormatUsersTable(response);
   return 0;
 }
 
@@ -134,9 +229,10 @@ int RunReport(const Command& command, v1::UsageService::Stub& stub) {
   grpc::Status status =
       stub.GetUsageReport(&context, command.report, &response);
   if (!status.ok()) return ReportRpcError(command, status);
-  std::cout << (command.format == OutputFormat::kJson
-                    ? ToJson(response.report())
-                    : usage::cli::FormatReportTable(response.report()));
+  if (command.format == OutputFormat::kJson) {
+    return PrintJson(response.report()) ? 0 : kExitServer;
+  }
+  std::cout << usage::cli::FormatReportTable(response.report());
   return 0;
 }
 
@@ -167,21 +263,9 @@ int RunPdf(const Command& command, v1::UsageService::Stub& stub) {
     return kExitServer;
   }
 
-  // Written to a temporary file first, so that a failed write leaves no
-  // truncated PDF behind.
-  std::string temporary = command.output_path + ".part";
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!file) {
-      std::cerr << "usage-cli: cannot write " << command.output_path << "\n";
-      std::remove(temporary.c_str());
-      return kExitLocalFailure;
-    }
-  }
-  if (std::rename(temporary.c_str(), command.output_path.c_str()) != 0) {
-    std::cerr << "usage-cli: cannot write " << command.output_path << "\n";
-    std::remove(temporary.c_str());
+  if (absl::Status written = WriteOutput(command.output_path, bytes);
+      !written.ok()) {
+    std::cerr << "usage-cli: " << written.message() << "\n";
     return kExitLocalFailure;
   }
   std::cerr << "Wrote " << command.output_path << " ("
@@ -208,7 +292,9 @@ int main(int argc, char** argv) {
     return args.empty() ? kExitUsage : 0;
   }
 
-  auto stub = v1::UsageService::NewStub(MakeChannel(*command));
+  std::shared_ptr<grpc::Channel> channel = MakeChannel(*command);
+  if (channel == nullptr) return kExitUsage;
+  auto stub = v1::UsageService::NewStub(channel);
   switch (command->kind) {
     case CommandKind::kUsersSearch:
       return RunSearch(*command, *stub);

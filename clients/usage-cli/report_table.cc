@@ -15,17 +15,47 @@ namespace {
 
 namespace v1 = echo::usage::v1;
 
-// Counts the columns a UTF-8 string takes, assuming one per code point.
+// Decodes the UTF-8 sequence at `text[i]`, setting `length` to its bytes.
+// Malformed input decodes to some value; it only affects padding.
+uint32_t DecodeCodePoint(absl::string_view text, size_t i, size_t& length) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  length = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  uint32_t code = length == 1 ? c : c & (0xFF >> (length + 1));
+  for (size_t k = 1; k < length && i + k < text.size(); ++k) {
+    code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  }
+  return code;
+}
+
+// Counts the terminal columns of a UTF-8 string: two for East Asian wide
+// characters (CJK, Hangul, full-width forms), one for the others.
 size_t Width(absl::string_view text) {
-  return std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  });
+  size_t width = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t length = 0;
+    uint32_t code = DecodeCodePoint(text, i, length);
+    bool wide = (code >= 0x1100 && code <= 0x115F) ||
+                (code >= 0x2E80 && code <= 0xA4CF) ||
+                (code >= 0xAC00 && code <= 0xD7A3) ||
+                (code >= 0xF900 && code <= 0xFAFF) ||
+                (code >= 0xFE30 && code <= 0xFE4F) ||
+                (code >= 0xFF00 && code <= 0xFF60) ||
+                (code >= 0xFFE0 && code <= 0xFFE6) ||
+                (code >= 0x20000 && code <= 0x3FFFD);
+    width += wide ? 2 : 1;
+    i += length;
+  }
+  return width;
 }
 
 // Renders rows as columns padded with spaces; `right` marks columns that
 // are aligned right (numbers).
-std::string Table(const std::vector<std::vector<std::string>>& rows,
+std::string Table(std::vector<std::vector<std::string>> rows,
                   const std::vector<bool>& right) {
+  for (auto& row : rows) {
+    for (std::string& cell : row) cell = Printable(cell);
+  }
   std::vector<size_t> widths;
   for (const auto& row : rows) {
     widths.resize(std::max(widths.size(), row.size()));
@@ -100,10 +130,14 @@ std::string BandName(v1::UsageBand band) {
   }
 }
 
+std::string Days(int64_t days) {
+  return absl::StrCat(days, days == 1 ? " day" : " days");
+}
+
 std::string PeriodText(const v1::ResolvedPeriod& period) {
   if (period.preset() == v1::PERIOD_PRESET_ALL_TIME) return "all time";
   return absl::StrCat(period.start_date(), " to ", period.end_date(), " (",
-                      period.days(), " days)");
+                      Days(period.days()), ")");
 }
 
 std::string FiguresSection(const v1::UsageReport& report) {
@@ -135,7 +169,7 @@ std::string FiguresSection(const v1::UsageReport& report) {
                                       m.reports().published(), " published, ",
                                       m.reports().error(), " failed)"));
   add("Logins", absl::StrCat(m.logins().total(), " on ",
-                             m.logins().active_days(), " days"));
+                             Days(m.logins().active_days())));
   add("Logins per week", absl::StrCat(absl::StrFormat("%.2f", m.logins().per_week()),
                                       " (", BandName(m.logins().band()),
                                       " usage)"));
@@ -186,7 +220,41 @@ std::string FeaturesLine(const v1::FeatureAdoption& features) {
 
 }  // namespace
 
+// Returns `text` with every control character, and every Unicode direction
+// override, replaced by U+FFFD, so that data cannot move the cursor, change
+// colours or reorder what a terminal shows.
+std::string Printable(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F) {
+      out += "\uFFFD";
+      ++i;
+      continue;
+    }
+    size_t length = 0;
+    uint32_t code = DecodeCodePoint(text, i, length);
+    bool hidden = (code >= 0x80 && code <= 0x9F) ||
+                  (code >= 0x202A && code <= 0x202E) ||
+                  (code >= 0x2066 && code <= 0x2069);
+    if (hidden) {
+      out += "\uFFFD";
+    } else {
+      out.append(text.data() + i, std::min(length, text.size() - i));
+    }
+    i += length;
+  }
+  return out;
+}
+
 std::string FormatDuration(double seconds) {
+  // Beyond about 30,000 years the whole seconds no longer fit the
+  // arithmetic below; such values are data errors, shown as they are.
+  if (!(std::fabs(seconds) < 1e12)) {
+    return absl::StrFormat("%.3g h", seconds / 3600);
+  }
   int64_t total = static_cast<int64_t>(std::llround(seconds));
   int64_t hours = total / 3600;
   int64_t minutes = (total % 3600) / 60;
@@ -203,10 +271,10 @@ std::string FormatReportTable(const v1::UsageReport& report) {
                                        user.email(), ">")
                         : user.display_name());
   }
-  std::string out = absl::StrCat("Usage report: ", absl::StrJoin(names, ", "),
-                                 "\n");
+  std::string out = absl::StrCat(
+      "Usage report: ", Printable(absl::StrJoin(names, ", ")), "\n");
   absl::StrAppend(&out, "Period: ", PeriodText(report.period()), ", ",
-                  report.time_zone(), "\n");
+                  Printable(report.time_zone()), "\n");
   if (report.has_previous_period()) {
     absl::StrAppend(&out, "Previous period: ",
                     PeriodText(report.previous_period()), "\n");
@@ -229,7 +297,9 @@ std::string FormatReportTable(const v1::UsageReport& report) {
 
   std::string notes;
   for (const v1::DataQualityNote& note : report.data_quality()) {
-    if (note.count() > 0) absl::StrAppend(&notes, "- ", note.message(), "\n");
+    if (note.count() > 0) {
+      absl::StrAppend(&notes, "- ", Printable(note.message()), "\n");
+    }
   }
   if (!notes.empty()) absl::StrAppend(&out, "\nData quality:\n", notes);
   return out;
@@ -248,7 +318,7 @@ std::string FormatUsersTable(const v1::SearchUsersResponse& response) {
                   " users");
   if (!response.next_page_token().empty()) {
     absl::StrAppend(&out, "; next page: --page-token ",
-                    response.next_page_token());
+                    Printable(response.next_page_token()));
   }
   return out + "\n";
 }

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "absl/strings/string_view.h"
 #include "echo/usage/v1/usage_service.pb.h"
 
 namespace usage::cli {
@@ -14,6 +15,10 @@ std::string FormatReportTable(const echo::usage::v1::UsageReport& report);
 // Formats a page of search results as a table.
 std::string FormatUsersTable(
     const echo::usage::v1::SearchUsersResponse& response);
+
+// Returns `text` with control characters and Unicode direction overrides
+// replaced by U+FFFD, for printing data to a terminal.
+std::string Printable(absl::string_view text);
 
 // Formats seconds as "2 h 05 min", "4 min 10 s" or "12 s".
 std::string FormatDuration(double seconds);

@@ -1,5 +1,6 @@
 #include "cli_args.h"
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,10 @@ TEST(CliArgsTest, UsageErrorsNameTheArgument) {
            {{"frobnicate"}, "frobnicate"},
            {{"users", "list"}, "users search"},
            {{"--deadline", "-1", "users", "search"}, "-1"},
+           {{"--server", "", "users", "search"}, "--server"},
+           {{"users", "search", "--page-size", "0"}, "--page-size"},
+           {{"pdf", "--user", "a@b.c", "-o", "x.pdf", "--format", "json"},
+            "--format"},
        }) {
     absl::StatusOr<Command> command = Parse(bad.args);
     ASSERT_FALSE(command.ok()) << bad.args[0];
@@ -111,6 +116,20 @@ TEST(FormatDurationTest, PicksUnitsByMagnitude) {
   EXPECT_EQ(FormatDuration(59.4), "59 s");
   EXPECT_EQ(FormatDuration(250), "4 min 10 s");
   EXPECT_EQ(FormatDuration(7500), "2 h 05 min");
+}
+
+TEST(FormatDurationTest, AbsurdValuesDoNotWrap) {
+  EXPECT_EQ(FormatDuration(3.6e300), "1e+297 h");
+  EXPECT_EQ(FormatDuration(std::numeric_limits<double>::infinity()),
+            "inf h");
+}
+
+TEST(PrintableTest, ReplacesControlAndDirectionCharacters) {
+  EXPECT_EQ(Printable("plain Zoë 总计"), "plain Zoë 总计");
+  EXPECT_EQ(Printable("a\x1b[31mred"), "a\uFFFD[31mred");
+  EXPECT_EQ(Printable("line\nbreak\ttab\x07"), "line\uFFFDbreak\uFFFDtab\uFFFD");
+  // U+202E RIGHT-TO-LEFT OVERRIDE and U+0085 NEXT LINE.
+  EXPECT_EQ(Printable("\u202Eevil\u0085"), "\uFFFDevil\uFFFD");
 }
 
 }  // namespace
