@@ -9,6 +9,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "boost/url/parse.hpp"
 
 namespace usage {
 namespace {
@@ -84,6 +87,103 @@ absl::Status ReadChoice(const Environment& env, const char* name,
                    absl::StrJoin(choices, ", ")));
 }
 
+// Accepts HOST:PORT with a port from 1 to 65535; HOST may be an IPv6
+// address in brackets.
+absl::Status CheckListenAddress(const std::string& address) {
+  size_t colon = address.rfind(':');
+  int port = 0;
+  bool valid = colon != std::string::npos && colon > 0 &&
+               absl::SimpleAtoi(address.substr(colon + 1), &port) &&
+               port >= 1 && port <= 65535 &&
+               address.find_first_of(" \t") == std::string::npos;
+  if (!valid) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "invalid USAGE_LISTEN_ADDRESS \"", address,
+        "\": expected HOST:PORT with a port from 1 to 65535, such as "
+        "0.0.0.0:50051"));
+  }
+  return absl::OkStatus();
+}
+
+// Returns true when `text` has white space or control characters, which no
+// token may contain because it travels in an HTTP header.
+bool HasSpaceOrControl(absl::string_view text) {
+  for (char c : text) {
+    unsigned char byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte == 0x7F) return true;
+  }
+  return false;
+}
+
+absl::Status ReadCallerTokens(const Environment& env,
+                              std::vector<std::string>& tokens) {
+  std::optional<std::string> text = env.Get("USAGE_CALLER_TOKENS");
+  if (!text) return absl::OkStatus();
+  for (absl::string_view token : absl::StrSplit(*text, ',')) {
+    token = absl::StripAsciiWhitespace(token);
+    if (token.empty()) continue;
+    if (HasSpaceOrControl(token)) {
+      return absl::InvalidArgumentError(
+          "invalid USAGE_CALLER_TOKENS: a token contains white space or "
+          "control characters");
+    }
+    tokens.emplace_back(token);
+  }
+  if (tokens.empty()) {
+    return absl::InvalidArgumentError(
+        "invalid USAGE_CALLER_TOKENS: expected comma-separated tokens");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ReadTlsFiles(const Environment& env, ServiceConfig& config) {
+  config.tls_cert_file = env.Get("USAGE_TLS_CERT_FILE").value_or("");
+  config.tls_key_file = env.Get("USAGE_TLS_KEY_FILE").value_or("");
+  if (config.tls_cert_file.empty() != config.tls_key_file.empty()) {
+    return absl::InvalidArgumentError(
+        config.tls_cert_file.empty()
+            ? "missing USAGE_TLS_CERT_FILE: USAGE_TLS_KEY_FILE is set, and "
+              "TLS needs both"
+            : "missing USAGE_TLS_KEY_FILE: USAGE_TLS_CERT_FILE is set, and "
+              "TLS needs both");
+  }
+  return absl::OkStatus();
+}
+
+// Checks the Directus URL: http or https, a host, and no user name,
+// password, query or fragment. Errors name only the scheme and host,
+// because the rest may carry credentials.
+absl::Status CheckBaseUrl(const std::string& text) {
+  boost::system::result<boost::urls::url_view> url =
+      boost::urls::parse_absolute_uri(text);
+  if (!url) {
+    return absl::InvalidArgumentError(
+        "invalid DIRECTUS_BASE_URL: expected an absolute http:// or https:// "
+        "URL such as https://directus.example.com");
+  }
+  std::string scheme(url->scheme());
+  std::string where = absl::StrCat("invalid DIRECTUS_BASE_URL \"", scheme,
+                                   "://", std::string(url->host()), "...\"");
+  if (scheme != "http" && scheme != "https") {
+    return absl::InvalidArgumentError(
+        absl::StrCat(where, ": expected an http:// or https:// URL"));
+  }
+  if (url->host().empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(where, ": missing host"));
+  }
+  if (url->has_userinfo()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        where, ": remove the user name and password; the token goes in "
+               "DIRECTUS_TOKEN"));
+  }
+  if (url->has_query() || url->has_fragment()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        where, ": remove the query and fragment; the token goes in "
+               "DIRECTUS_TOKEN"));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status ReadDirectus(const Environment& env, SourceConfig& source) {
   std::optional<std::string> base_url =
       GetAny(env, {"DIRECTUS_BASE_URL", "DIRECTUS__BASE_URL"});
@@ -92,18 +192,18 @@ absl::Status ReadDirectus(const Environment& env, SourceConfig& source) {
         "missing DIRECTUS_BASE_URL: set it to the Directus server's URL, or "
         "set USAGE_SNAPSHOT_DIR to read a snapshot instead");
   }
-  if (!absl::StartsWith(*base_url, "http://") &&
-      !absl::StartsWith(*base_url, "https://")) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("invalid DIRECTUS_BASE_URL \"", *base_url,
-                     "\": expected an http:// or https:// URL"));
-  }
+  if (absl::Status s = CheckBaseUrl(*base_url); !s.ok()) return s;
   std::optional<std::string> token =
       GetAny(env, {"DIRECTUS_TOKEN", "DIRECTUS__TOKEN"});
   if (!token) {
     return absl::InvalidArgumentError(
         "missing DIRECTUS_TOKEN: set it to a static token of a Directus user "
         "that can read the ECHO collections");
+  }
+  if (HasSpaceOrControl(*token)) {
+    return absl::InvalidArgumentError(
+        "invalid DIRECTUS_TOKEN: it contains white space or control "
+        "characters");
   }
   source.kind = SourceKind::kDirectus;
   source.directus_base_url = *base_url;
@@ -146,13 +246,13 @@ absl::StatusOr<ServiceConfig> LoadServiceConfig(const Environment& env) {
   }
 
   if (auto address = env.Get("USAGE_LISTEN_ADDRESS")) {
-    if (address->find(':') == std::string::npos) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("invalid USAGE_LISTEN_ADDRESS \"", *address,
-                       "\": expected HOST:PORT, such as 0.0.0.0:50051"));
-    }
+    if (absl::Status s = CheckListenAddress(*address); !s.ok()) return s;
     config.listen_address = *address;
   }
+  if (absl::Status s = ReadCallerTokens(env, config.caller_tokens); !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = ReadTlsFiles(env, config); !s.ok()) return s;
   if (absl::Status s = ReadSeconds(env, "USAGE_DEFAULT_DEADLINE_SECONDS", 1,
                                    3600, config.default_deadline);
       !s.ok()) {

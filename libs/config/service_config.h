@@ -4,6 +4,7 @@
 #define USAGE_CONFIG_SERVICE_CONFIG_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
@@ -37,6 +38,13 @@ struct ServiceConfig {
   absl::Duration default_deadline = absl::Seconds(120);
   // Reports computed at the same time; further calls get RESOURCE_EXHAUSTED.
   int max_concurrent_reports = 16;
+  // Tokens a caller must send as "authorization: Bearer TOKEN"; empty means
+  // no caller authentication. Secrets: never log them.
+  std::vector<std::string> caller_tokens;
+  // PEM certificate chain and private key for TLS; both empty means
+  // plaintext.
+  std::string tls_cert_file;
+  std::string tls_key_file;
   bool log_json = false;
   std::string log_level = "info";
 };

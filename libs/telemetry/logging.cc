@@ -20,7 +20,7 @@ std::atomic<bool> json_output{false};
 std::shared_ptr<spdlog::logger> Logger() {
   static std::shared_ptr<spdlog::logger> logger = [] {
     auto created = spdlog::stderr_logger_mt("usage");
-    created->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v",
+    created->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %v",
                          spdlog::pattern_time_type::utc);
     created->set_level(spdlog::level::info);
     created->flush_on(spdlog::level::debug);
@@ -100,7 +100,9 @@ void Log(Level level, absl::string_view event,
     }
     line += "}";
   } else {
-    line = std::string(event);
+    // The level is written here rather than by spdlog, whose name for
+    // warnings ("warning") differs from the JSON lines ("warn").
+    line = absl::StrCat(LevelName(level), " ", event);
     for (const Field& field : fields) {
       absl::StrAppend(&line, " ", field.key, "=", TextValue(field.value));
     }

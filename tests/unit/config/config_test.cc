@@ -119,6 +119,8 @@ TEST(ServiceConfigTest, BadValuesNameVariableAndValue) {
            {"DIRECTUS_TLS_VERIFY", "maybe"},
            {"DIRECTUS_BASE_URL", "directus.example.com"},
            {"USAGE_LISTEN_ADDRESS", "50051"},
+           {"USAGE_LISTEN_ADDRESS", "127.0.0.1:99999"},
+           {"USAGE_LISTEN_ADDRESS", "127.0.0.1:0"},
            {"USAGE_LOG_FORMAT", "xml"},
        }) {
     std::map<std::string, std::string> values = {
@@ -132,6 +134,67 @@ TEST(ServiceConfigTest, BadValuesNameVariableAndValue) {
     EXPECT_THAT(config.status().message(), HasSubstr(bad.value));
     EXPECT_THAT(config.status().message(), Not(HasSubstr("secret-token")));
   }
+}
+
+TEST(ServiceConfigTest, TokenWithLineBreakIsRejectedWithoutEcho) {
+  absl::StatusOr<ServiceConfig> config = LoadServiceConfig(
+      Env({{"DIRECTUS_BASE_URL", "https://directus.example.com"},
+           {"DIRECTUS_TOKEN", "secret\r\nX-Injected: yes"}}));
+  ASSERT_FALSE(config.ok());
+  EXPECT_THAT(config.status().message(), HasSubstr("DIRECTUS_TOKEN"));
+  EXPECT_THAT(config.status().message(), Not(HasSubstr("secret")));
+}
+
+TEST(ServiceConfigTest, BaseUrlWithCredentialsIsRejectedWithoutEcho) {
+  for (const char* url :
+       {"https://user:hunter2@directus.example.com",
+        "https://directus.example.com/?access_token=secret-value",
+        "https://directus.example.com/#secret-value", "ftp://directus.example",
+        "not a url", "http://"}) {
+    absl::StatusOr<ServiceConfig> config = LoadServiceConfig(Env(
+        {{"DIRECTUS_BASE_URL", url}, {"DIRECTUS_TOKEN", "secret-token"}}));
+    ASSERT_FALSE(config.ok()) << url;
+    EXPECT_THAT(config.status().message(), HasSubstr("DIRECTUS_BASE_URL"));
+    EXPECT_THAT(config.status().message(), Not(HasSubstr("secret-value")));
+    EXPECT_THAT(config.status().message(), Not(HasSubstr("hunter2")));
+  }
+}
+
+TEST(ServiceConfigTest, BaseUrlWithPathIsAccepted) {
+  absl::StatusOr<ServiceConfig> config = LoadServiceConfig(
+      Env({{"DIRECTUS_BASE_URL", "https://cms.example.com:8443/directus/"},
+           {"DIRECTUS_TOKEN", "secret-token"}}));
+  EXPECT_TRUE(config.ok()) << config.status();
+}
+
+TEST(ServiceConfigTest, ReadsCallerTokensAndTlsFiles) {
+  absl::StatusOr<ServiceConfig> config = LoadServiceConfig(
+      Env({{"USAGE_SNAPSHOT_DIR", "/data/snap"},
+           {"USAGE_CALLER_TOKENS", " first , second,"},
+           {"USAGE_TLS_CERT_FILE", "/tls/cert.pem"},
+           {"USAGE_TLS_KEY_FILE", "/tls/key.pem"}}));
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->caller_tokens,
+            (std::vector<std::string>{"first", "second"}));
+  EXPECT_EQ(config->tls_cert_file, "/tls/cert.pem");
+  EXPECT_EQ(config->tls_key_file, "/tls/key.pem");
+}
+
+TEST(ServiceConfigTest, TlsNeedsCertificateAndKey) {
+  absl::StatusOr<ServiceConfig> config =
+      LoadServiceConfig(Env({{"USAGE_SNAPSHOT_DIR", "/data/snap"},
+                             {"USAGE_TLS_CERT_FILE", "/tls/cert.pem"}}));
+  ASSERT_FALSE(config.ok());
+  EXPECT_THAT(config.status().message(), HasSubstr("USAGE_TLS_KEY_FILE"));
+}
+
+TEST(ServiceConfigTest, CallerTokenWithSpaceIsRejected) {
+  absl::StatusOr<ServiceConfig> config =
+      LoadServiceConfig(Env({{"USAGE_SNAPSHOT_DIR", "/data/snap"},
+                             {"USAGE_CALLER_TOKENS", "ok,bad token"}}));
+  ASSERT_FALSE(config.ok());
+  EXPECT_THAT(config.status().message(), HasSubstr("USAGE_CALLER_TOKENS"));
+  EXPECT_THAT(config.status().message(), Not(HasSubstr("bad token")));
 }
 
 }  // namespace
