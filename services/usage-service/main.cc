@@ -2,6 +2,7 @@
 // checking and reflection, until SIGTERM or SIGINT.
 #include <csignal>
 #include <cstdio>
+#include <fstream>
 #include <memory>
 #include <string>
 
@@ -22,6 +23,9 @@
 namespace {
 
 namespace v1 = echo::usage::v1;
+
+// The name under which the health service reports the usage service.
+constexpr char kServiceName[] = "echo.usage.v1.UsageService";
 
 // Time given to calls in progress after SIGTERM before they are cancelled.
 constexpr absl::Duration kShutdownGrace = absl::Seconds(20);
@@ -47,6 +51,28 @@ absl::StatusOr<std::unique_ptr<usage::DataSource>> MakeSource(
       usage::DirectusSource::Create(options);
   if (!source.ok()) return source.status();
   return std::unique_ptr<usage::DataSource>(*std::move(source));
+}
+
+// Returns the server credentials: TLS when a certificate and key are
+// configured, else plaintext.
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeCredentials(
+    const usage::ServiceConfig& config) {
+  if (config.tls_cert_file.empty()) return grpc::InsecureServerCredentials();
+  std::string pem[2];
+  const std::pair<const char*, const std::string*> files[] = {
+      {"USAGE_TLS_CERT_FILE", &config.tls_cert_file},
+      {"USAGE_TLS_KEY_FILE", &config.tls_key_file}};
+  for (int i = 0; i < 2; ++i) {
+    std::ifstream file(*files[i].second);
+    pem[i].assign(std::istreambuf_iterator<char>(file), {});
+    if (pem[i].empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "cannot read ", files[i].first, " ", *files[i].second));
+    }
+  }
+  grpc::SslServerCredentialsOptions options;
+  options.pem_key_cert_pairs.push_back({pem[1], pem[0]});
+  return grpc::SslServerCredentials(options);
 }
 
 int Fail(absl::string_view message) {
@@ -80,15 +106,21 @@ int main() {
                                 ? v1::DATA_SOURCE_KIND_SNAPSHOT
                                 : v1::DATA_SOURCE_KIND_DIRECTUS;
   usage::ServiceLimits limits{config->default_deadline,
-                              config->max_concurrent_reports};
+                              config->max_concurrent_reports,
+                              config->caller_tokens};
   usage::UsageServiceImpl service(**source, kind, limits);
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
+      MakeCredentials(*config);
+  if (!credentials.ok()) return Fail(credentials.status().message());
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
+  // Without this, a second server could bind the same port and take part of
+  // the traffic.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   int port = 0;
-  builder.AddListeningPort(config->listen_address,
-                           grpc::InsecureServerCredentials(), &port);
+  builder.AddListeningPort(config->listen_address, *credentials, &port);
   builder.RegisterService(&service);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
@@ -96,9 +128,14 @@ int main() {
                              config->listen_address,
                              "\": the address is invalid or in use"));
   }
+  grpc::HealthCheckServiceInterface* health = server->GetHealthCheckService();
+  health->SetServingStatus(kServiceName, true);
   usage::logging::Info("service_started",
                        {{"listen_address", config->listen_address},
                         {"port", port},
+                        {"tls", config->tls_cert_file.empty() ? "off" : "on"},
+                        {"caller_auth",
+                         config->caller_tokens.empty() ? "off" : "on"},
                         {"source", (*source)->Name()}});
 
   int signal_number = 0;
@@ -107,7 +144,7 @@ int main() {
                        {{"signal", signal_number},
                         {"grace_seconds",
                          absl::ToDoubleSeconds(kShutdownGrace)}});
-  server->GetHealthCheckService()->SetServingStatus(false);
+  health->SetServingStatus(false);
   server->Shutdown(absl::ToChronoTime(absl::Now() + kShutdownGrace));
   server->Wait();
   usage::logging::Info("service_stopped");

@@ -36,8 +36,15 @@ absl::StatusOr<std::vector<User>> ReportBuilder::ResolveUsers(
     absl::StatusOr<std::vector<User>> found =
         source_.GetUsersByEmail(emails, context);
     if (!found.ok()) return found.status();
+    // Emails that differ only in case name different users in Directus;
+    // a user whose email matches the reference exactly wins.
+    absl::flat_hash_set<std::string> requested(emails.begin(), emails.end());
     for (User& user : *found) {
-      if (user.email) by_email[absl::AsciiStrToLower(*user.email)] = user;
+      if (!user.email) continue;
+      std::string key = absl::AsciiStrToLower(*user.email);
+      if (!by_email.contains(key) || requested.contains(*user.email)) {
+        by_email[key] = user;
+      }
     }
   }
 

@@ -3,6 +3,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
 #include "source/rows.h"
 
 namespace usage {
@@ -10,16 +11,25 @@ namespace {
 
 namespace v1 = echo::usage::v1;
 
+// The most user references a request may carry, duplicates included.
+constexpr int kMaxUserReferences = 10 * kMaxUsersPerReport;
+
+// Years a report may cover. With ten-year custom periods and their
+// previous period, every instant stays inside google.protobuf.Timestamp's
+// range of 0001 to 9999.
+constexpr int kMinYear = 1900;
+constexpr int kMaxYear = 9000;
+
 absl::StatusOr<std::vector<UserReference>> ValidateUsers(
     const google::protobuf::RepeatedPtrField<v1::UserSelector>& selectors) {
   if (selectors.empty()) {
     return absl::InvalidArgumentError(
         "no users selected: name at least one user by id or email");
   }
-  if (selectors.size() > kMaxUsersPerReport) {
+  if (selectors.size() > kMaxUserReferences) {
     return absl::InvalidArgumentError(
         absl::StrCat("too many users: ", selectors.size(),
-                     " selected, at most ", kMaxUsersPerReport));
+                     " named, at most ", kMaxUsersPerReport));
   }
 
   std::vector<UserReference> users;
@@ -48,6 +58,11 @@ absl::StatusOr<std::vector<UserReference>> ValidateUsers(
     std::string key = absl::StrCat(reference.by_email ? "e:" : "i:",
                                    absl::AsciiStrToLower(reference.value));
     if (seen.insert(key).second) users.push_back(std::move(reference));
+  }
+  if (users.size() > kMaxUsersPerReport) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("too many users: ", users.size(), " selected, at most ",
+                     kMaxUsersPerReport));
   }
   return users;
 }
@@ -94,6 +109,14 @@ absl::StatusOr<PeriodRequest> ValidatePeriod(
     absl::StatusOr<absl::CivilDay> end =
         ParseDate(selection.end_date(), "end_date");
     if (!end.ok()) return end.status();
+    for (const auto& [field, day] :
+         {std::pair{"start_date", *start}, std::pair{"end_date", *end}}) {
+      if (day.year() < kMinYear || day.year() > kMaxYear) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "invalid ", field, " \"", FormatDate(day), "\": expected a date from ",
+            kMinYear, "-01-01 to ", kMaxYear, "-12-31"));
+      }
+    }
     period.start_date = *start;
     period.end_date = *end;
   }
@@ -122,17 +145,15 @@ absl::StatusOr<ReportRequest> ValidateReportRequest(
   out.as_of = now;
   if (request.has_as_of()) {
     const google::protobuf::Timestamp& as_of = request.as_of();
-    // The range of google.protobuf.Timestamp: 0001-01-01 to 9999-12-31.
-    constexpr int64_t kMinSeconds = -62135596800;
-    constexpr int64_t kMaxSeconds = 253402300799;
-    if (as_of.seconds() < kMinSeconds || as_of.seconds() > kMaxSeconds ||
-        as_of.nanos() < 0 || as_of.nanos() > 999999999) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("invalid as_of (", as_of.seconds(), " s, ",
-                       as_of.nanos(), " ns): out of the Timestamp range"));
-    }
     out.as_of = absl::FromUnixSeconds(as_of.seconds()) +
                 absl::Nanoseconds(as_of.nanos());
+    int year = absl::ToCivilYear(out.as_of, absl::UTCTimeZone()).year();
+    if (as_of.nanos() < 0 || as_of.nanos() > 999999999 || year < kMinYear ||
+        year > kMaxYear) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "invalid as_of (", as_of.seconds(), " s, ", as_of.nanos(),
+          " ns): expected an instant from ", kMinYear, " to ", kMaxYear));
+    }
   }
   out.include_insights = request.include_insights();
   return out;

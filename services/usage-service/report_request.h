@@ -34,8 +34,9 @@ struct ReportRequest {
 
 // Validates `request`. `now` replaces an unset as_of. Returns
 // INVALID_ARGUMENT naming the bad value: an empty selection, more than
-// kMaxUsersPerReport users, a selector without a value, a malformed user id,
-// a bad period, an unknown time zone or an as_of out of range.
+// kMaxUsersPerReport distinct users, a selector without a value, a
+// malformed user id, a bad period, an unknown time zone, or a date or as_of
+// outside the years 1900 to 9000.
 absl::StatusOr<ReportRequest> ValidateReportRequest(
     const echo::usage::v1::GetUsageReportRequest& request, absl::Time now);
 

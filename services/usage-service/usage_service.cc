@@ -106,7 +106,10 @@ std::string PdfFileName(const v1::UsageReport& report) {
 UsageServiceImpl::UsageServiceImpl(DataSource& source,
                                    v1::DataSourceKind source_kind,
                                    ServiceLimits limits)
-    : source_(source), builder_(source, source_kind), limits_(limits) {}
+    : source_(source),
+      builder_(source, source_kind),
+      auth_(limits.caller_tokens),
+      limits_(std::move(limits)) {}
 
 absl::StatusOr<v1::UsageReport> UsageServiceImpl::BuildReport(
     const v1::GetUsageReportRequest& request, const CallContext& context) {
@@ -133,6 +136,9 @@ grpc::Status UsageServiceImpl::SearchUsers(
   absl::Time started = absl::Now();
   auto call = MakeCallContext(*context, limits_.default_deadline,
                               RequestId(*context));
+  if (absl::Status auth = auth_.Check(*context); !auth.ok()) {
+    return Finish("SearchUsers", *call, started, auth);
+  }
   absl::StatusOr<v1::SearchUsersResponse> result =
       usage::SearchUsers(source_, *request, *call);
   if (result.ok()) *response = *std::move(result);
@@ -145,6 +151,9 @@ grpc::Status UsageServiceImpl::GetUsageReport(
   absl::Time started = absl::Now();
   auto call = MakeCallContext(*context, limits_.default_deadline,
                               RequestId(*context));
+  if (absl::Status auth = auth_.Check(*context); !auth.ok()) {
+    return Finish("GetUsageReport", *call, started, auth);
+  }
   absl::StatusOr<v1::UsageReport> report = BuildReport(*request, *call);
   if (report.ok()) *response->mutable_report() = *std::move(report);
   return Finish("GetUsageReport", *call, started, report.status());
@@ -156,6 +165,9 @@ grpc::Status UsageServiceImpl::RenderPdf(
   absl::Time started = absl::Now();
   auto call = MakeCallContext(*context, limits_.default_deadline,
                               RequestId(*context));
+  if (absl::Status auth = auth_.Check(*context); !auth.ok()) {
+    return Finish("RenderPdf", *call, started, auth);
+  }
   if (request->paper_size() != v1::PAPER_SIZE_UNSPECIFIED &&
       request->paper_size() != v1::PAPER_SIZE_A4 &&
       request->paper_size() != v1::PAPER_SIZE_LETTER) {
@@ -168,6 +180,10 @@ grpc::Status UsageServiceImpl::RenderPdf(
       BuildReport(request->report(), *call);
   if (!report.ok()) return Finish("RenderPdf", *call, started, report.status());
 
+  // Rendering a long report takes seconds: skip it for a caller that left.
+  if (absl::Status status = call->Check("rendering the PDF"); !status.ok()) {
+    return Finish("RenderPdf", *call, started, status);
+  }
   render::PdfOptions options;
   options.paper_size = request->paper_size() == v1::PAPER_SIZE_LETTER
                            ? render::PaperSize::kLetter

@@ -6,6 +6,10 @@
 #include <memory>
 
 #include "absl/time/time.h"
+#include <string>
+#include <vector>
+
+#include "caller_auth.h"
 #include "echo/usage/v1/usage_service.grpc.pb.h"
 #include "report_builder.h"
 #include "source/data_source.h"
@@ -18,6 +22,8 @@ struct ServiceLimits {
   absl::Duration default_deadline = absl::Seconds(120);
   // Reports built at the same time; more get RESOURCE_EXHAUSTED.
   int max_concurrent_reports = 16;
+  // Accepted caller tokens; empty accepts every caller.
+  std::vector<std::string> caller_tokens;
 };
 
 // Serves reports from one data source. Thread-safe.
@@ -51,6 +57,7 @@ class UsageServiceImpl final : public echo::usage::v1::UsageService::Service {
 
   DataSource& source_;
   ReportBuilder builder_;
+  CallerAuth auth_;
   ServiceLimits limits_;
   std::atomic<int> reports_in_flight_{0};
 };

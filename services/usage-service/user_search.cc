@@ -71,7 +71,7 @@ absl::StatusOr<int> ParseToken(const std::string& token,
   int offset = 0;
   if (parts.size() != 3 || parts[0] != "v1" ||
       !absl::SimpleAtoi(parts[1], &offset) || offset < 0 ||
-      parts[2] != fingerprint) {
+      parts[2] != fingerprint || MakeToken(offset, fingerprint) != token) {
     return invalid();
   }
   return offset;
@@ -115,6 +115,12 @@ absl::StatusOr<v1::SearchUsersResponse> SearchUsers(
     return std::tie(a.first, email_a, a.second->id) <
            std::tie(b.first, email_b, b.second->id);
   });
+
+  if (*offset > static_cast<int>(ranked.size())) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "invalid page_token: it points past the ", ranked.size(),
+        " matching users; start again without a token"));
+  }
 
   v1::SearchUsersResponse response;
   response.set_total_size(static_cast<int32_t>(ranked.size()));

@@ -244,7 +244,131 @@ class SnapshotServiceTest(unittest.TestCase):
         self.assertEqual([u["email"] for u in users], [USER_EMAIL])
 
 
+class CallerAuthTest(unittest.TestCase):
+    """With USAGE_CALLER_TOKENS set, calls need one of the tokens."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.address = f"127.0.0.1:{free_port()}"
+        cls.process = start_service({
+            "USAGE_SNAPSHOT_DIR": SNAPSHOT,
+            "USAGE_LISTEN_ADDRESS": cls.address,
+            "USAGE_CALLER_TOKENS": "first-token,second-token"})
+        deadline = time.time() + 15
+        while time.time() < deadline:
+            probe = subprocess.run(
+                [CLI, "--server", cls.address, "--token", "first-token",
+                 "--deadline", "1", "users", "search"],
+                capture_output=True, text=True)
+            if probe.returncode == 0:
+                return
+            time.sleep(0.2)
+        raise AssertionError("service did not answer: " + read_log(cls.process))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.process.kill()
+        cls.process.wait()
+        cls.process.log.close()
+
+    def search(self, *token):
+        return subprocess.run([CLI, "--server", self.address, *token, "users",
+                               "search"], capture_output=True, text=True)
+
+    def test_missing_token_is_unauthenticated(self):
+        result = self.search()
+        self.assertEqual(result.returncode, 5)
+        self.assertIn("missing caller token", result.stderr)
+
+    def test_wrong_token_is_unauthenticated(self):
+        result = self.search("--token", "first-tokeX")
+        self.assertEqual(result.returncode, 5)
+        self.assertIn("invalid caller token", result.stderr)
+
+    def test_each_configured_token_is_accepted(self):
+        for token in ("first-token", "second-token"):
+            self.assertEqual(self.search("--token", token).returncode, 0)
+
+    def test_tokens_never_reach_the_log(self):
+        self.search("--token", "first-tokeX")
+        log = read_log(self.process)
+        self.assertNotIn("first-token", log)
+        self.assertNotIn("first-tokeX", log)
+
+
+class OutputFileTest(unittest.TestCase):
+    """usage-cli pdf -o writes through links and to standard output."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.address = f"127.0.0.1:{free_port()}"
+        cls.process = start_service({"USAGE_SNAPSHOT_DIR": SNAPSHOT,
+                                     "USAGE_LISTEN_ADDRESS": cls.address})
+        wait_until_serving(cls.address, cls.process)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.process.kill()
+        cls.process.wait()
+        cls.process.log.close()
+
+    def pdf(self, output):
+        return subprocess.run(
+            [CLI, "--server", self.address, "pdf", "--user", USER_EMAIL,
+             "--as-of", AS_OF, "-o", output], capture_output=True)
+
+    def test_dash_writes_standard_output(self):
+        result = self.pdf("-")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(result.stdout.startswith(b"%PDF"))
+        self.assertTrue(result.stdout.rstrip().endswith(b"%%EOF"))
+
+    def test_link_keeps_pointing_at_the_new_pdf(self):
+        with tempfile.TemporaryDirectory() as folder:
+            target = pathlib.Path(folder, "target.pdf")
+            target.write_text("old")
+            link = pathlib.Path(folder, "link.pdf")
+            link.symlink_to(target)
+            result = self.pdf(str(link))
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertTrue(link.is_symlink())
+            self.assertTrue(target.read_bytes().startswith(b"%PDF"))
+            self.assertEqual(sorted(p.name for p in pathlib.Path(folder)
+                                    .iterdir()), ["link.pdf", "target.pdf"])
+
+    def test_directory_is_a_local_failure(self):
+        with tempfile.TemporaryDirectory() as folder:
+            result = self.pdf(folder)
+            self.assertEqual(result.returncode, 1)
+            self.assertIn(b"is a directory", result.stderr)
+
+    def test_out_of_range_as_of_is_an_invalid_argument(self):
+        result = subprocess.run(
+            [CLI, "--server", self.address, "report", "--user", USER_EMAIL,
+             "--as-of", "9999-12-31T23:59:59Z", "--format", "json"],
+            capture_output=True, text=True)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("as_of", result.stderr)
+        self.assertEqual(result.stdout, "")
+
+
 class LifecycleTest(unittest.TestCase):
+    def test_second_instance_cannot_share_the_port(self):
+        address = f"127.0.0.1:{free_port()}"
+        env = {"USAGE_SNAPSHOT_DIR": SNAPSHOT, "USAGE_LISTEN_ADDRESS": address}
+        first = start_service(env)
+        try:
+            wait_until_serving(address, first)
+            second = subprocess.run([SERVICE], env=env, capture_output=True,
+                                    text=True, timeout=30)
+            self.assertNotEqual(second.returncode, 0)
+            self.assertIn("USAGE_LISTEN_ADDRESS",
+                          second.stderr.strip().splitlines()[-1])
+        finally:
+            first.kill()
+            first.wait()
+            first.log.close()
+
     def test_dotenv_is_read_and_sigterm_stops_cleanly(self):
         address = f"127.0.0.1:{free_port()}"
         with tempfile.TemporaryDirectory() as folder:

@@ -30,15 +30,18 @@ _HEALTH_CHECK = "/grpc.health.v1.Health/Check"
 _SERVING = b"\x08\x01"
 
 
-def health_status(address, timeout=2.0):
+def health_status(address, timeout=2.0, service_name=""):
     """Returns the raw Health/Check response of the server at `address`.
 
-    The request is an empty HealthCheckRequest, which requests the status of
-    the server as a whole, so no generated health stubs are needed.
+    The request is a HealthCheckRequest encoded by hand (field 1, the
+    service name; empty for the server as a whole), so no generated health
+    stubs are needed.
     """
+    name = service_name.encode()
+    request = bytes([0x0A, len(name)]) + name if name else b""
     with grpc.insecure_channel(address) as channel:
         check = channel.unary_unary(_HEALTH_CHECK)
-        return check(b"", timeout=timeout)
+        return check(request, timeout=timeout)
 
 
 class Instance:

@@ -4,6 +4,8 @@ import subprocess
 import tempfile
 import unittest
 
+import grpc
+
 import grpc_client
 import service
 import support
@@ -40,6 +42,18 @@ class HealthTest(unittest.TestCase):
         # HealthCheckResponse{status: SERVING} is field 1 with varint 1.
         response = service.health_status(support.stackenv.service_address())
         self.assertEqual(response, b"\x08\x01")
+
+    def test_usage_service_health_is_serving(self):
+        response = service.health_status(
+            support.stackenv.service_address(),
+            service_name="echo.usage.v1.UsageService")
+        self.assertEqual(response, b"\x08\x01")
+
+    def test_unknown_service_health_is_not_found(self):
+        with self.assertRaises(grpc.RpcError) as raised:
+            service.health_status(support.stackenv.service_address(),
+                                  service_name="no.such.Service")
+        self.assertEqual(raised.exception.code(), grpc.StatusCode.NOT_FOUND)
 
 
 class RenderPdfTest(unittest.TestCase):

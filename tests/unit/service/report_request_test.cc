@@ -1,6 +1,7 @@
 #include "report_request.h"
 
 #include <string>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -60,6 +61,43 @@ TEST(ReportRequestTest, FiftyUsersAreAccepted) {
     request.add_users()->set_email(absl::StrCat("user", i, "@example.org"));
   }
   EXPECT_TRUE(Validate(request).ok());
+}
+
+TEST(ReportRequestTest, SameUserNamedFiftyOneTimesIsOneUser) {
+  v1::GetUsageReportRequest request;
+  for (int i = 0; i < 51; ++i) request.add_users()->set_email("a@b.org");
+  absl::StatusOr<ReportRequest> validated =
+      ValidateReportRequest(request, absl::UnixEpoch());
+  ASSERT_TRUE(validated.ok()) << validated.status();
+  EXPECT_EQ(validated->users.size(), 1);
+}
+
+TEST(ReportRequestTest, HugeListOfReferencesIsRejected) {
+  v1::GetUsageReportRequest request;
+  for (int i = 0; i < 501; ++i) request.add_users()->set_email("a@b.org");
+  absl::Status status = Validate(request);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(status.message(), HasSubstr("501"));
+}
+
+TEST(ReportRequestTest, DatesOutsideSupportedYearsAreRejected) {
+  for (const auto& [start, end] :
+       {std::pair{"0001-01-01", "0001-01-10"},
+        std::pair{"9999-12-01", "9999-12-31"}}) {
+    v1::GetUsageReportRequest request = RequestForEmail("jane@example.org");
+    request.mutable_period()->set_preset(v1::PERIOD_PRESET_CUSTOM);
+    request.mutable_period()->set_start_date(start);
+    request.mutable_period()->set_end_date(end);
+    absl::Status status = Validate(request);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << start;
+    EXPECT_THAT(status.message(), HasSubstr(start));
+  }
+}
+
+TEST(ReportRequestTest, AsOfInYear9999IsRejected) {
+  v1::GetUsageReportRequest request = RequestForEmail("jane@example.org");
+  request.mutable_as_of()->set_seconds(253402214400);  // 9999-12-31
+  EXPECT_EQ(Validate(request).code(), absl::StatusCode::kInvalidArgument);
 }
 
 TEST(ReportRequestTest, MalformedIdIsNamed) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -106,6 +107,22 @@ TEST_F(UserSearchTest, TokenOfAnotherQueryIsRejected) {
 
   absl::StatusOr<v1::SearchUsersResponse> garbage = Search("", 1, "%%%");
   EXPECT_EQ(garbage.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(UserSearchTest, EditedTokensAreRejected) {
+  absl::StatusOr<v1::SearchUsersResponse> first = Search("", 1);
+  ASSERT_TRUE(first.ok()) << first.status();
+  std::string decoded;
+  ASSERT_TRUE(absl::WebSafeBase64Unescape(first->next_page_token(), &decoded));
+  std::string fingerprint = decoded.substr(decoded.rfind(':') + 1);
+  // Offsets written differently, and an offset past the results.
+  for (const std::string& offset : {"+1", " 1", "01", "100"}) {
+    std::string token = absl::WebSafeBase64Escape(
+        absl::StrCat("v1:", offset, ":", fingerprint));
+    absl::StatusOr<v1::SearchUsersResponse> response = Search("", 1, token);
+    EXPECT_EQ(response.status().code(), absl::StatusCode::kInvalidArgument)
+        << offset;
+  }
 }
 
 TEST_F(UserSearchTest, PageSizeOutOfRangeIsRejected) {
