@@ -296,6 +296,56 @@ class CallerAuthTest(unittest.TestCase):
         self.assertNotIn("first-tokeX", log)
 
 
+class TlsTest(unittest.TestCase):
+    """With a certificate and key, the service speaks TLS."""
+
+    def test_cli_connects_with_the_ca_and_fails_without_tls(self):
+        with tempfile.TemporaryDirectory() as folder:
+            cert = pathlib.Path(folder, "cert.pem")
+            key = pathlib.Path(folder, "key.pem")
+            subprocess.run(
+                ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                 "-days", "1", "-subj", "/CN=localhost",
+                 "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                 "-keyout", str(key), "-out", str(cert)],
+                check=True, capture_output=True)
+            address = f"127.0.0.1:{free_port()}"
+            process = start_service({
+                "USAGE_SNAPSHOT_DIR": SNAPSHOT,
+                "USAGE_LISTEN_ADDRESS": address,
+                "USAGE_TLS_CERT_FILE": str(cert),
+                "USAGE_TLS_KEY_FILE": str(key)})
+            try:
+                tls = [CLI, "--server", address, "--tls", "--ca-file",
+                       str(cert), "--deadline", "2", "users", "search"]
+                deadline = time.time() + 15
+                result = subprocess.run(tls, capture_output=True, text=True)
+                while result.returncode != 0 and time.time() < deadline:
+                    time.sleep(0.2)
+                    result = subprocess.run(tls, capture_output=True,
+                                            text=True)
+                self.assertEqual(result.returncode, 0,
+                                 result.stderr + read_log(process))
+                plain = subprocess.run(
+                    [CLI, "--server", address, "--deadline", "2", "users",
+                     "search"], capture_output=True, text=True)
+                self.assertEqual(plain.returncode, 4)
+            finally:
+                process.kill()
+                process.wait()
+                process.log.close()
+
+    def test_unreadable_key_fails_at_start(self):
+        result = subprocess.run(
+            [SERVICE], capture_output=True, text=True, timeout=30,
+            env={"USAGE_SNAPSHOT_DIR": SNAPSHOT,
+                 "USAGE_LISTEN_ADDRESS": f"127.0.0.1:{free_port()}",
+                 "USAGE_TLS_CERT_FILE": "/no/cert.pem",
+                 "USAGE_TLS_KEY_FILE": "/no/key.pem"})
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("USAGE_TLS_CERT_FILE", result.stderr)
+
+
 class OutputFileTest(unittest.TestCase):
     """usage-cli pdf -o writes through links and to standard output."""
 
