@@ -175,11 +175,11 @@ void AttachWords(const Fetched& fetched,
     words[ParseForeignKey(row, "conversation_id")] +=
         CountWords(ParseString(row, "transcript"));
   }
-  // NOTE: a merged transcript of only white space counts 0 words, because
-  // the chunk query selects merged transcripts that are null or "" only.
+  // A merged transcript that is not blank wins over the chunks, which the
+  // chunk query also returns for merged transcripts that only look blank.
   for (const boost::json::object& row : fetched.merged_transcripts) {
     const std::string merged = ParseString(row, "merged_transcript");
-    if (!merged.empty()) words[ParseForeignKey(row, "id")] = CountWords(merged);
+    if (!IsBlank(merged)) words[ParseForeignKey(row, "id")] = CountWords(merged);
   }
   for (Conversation& conversation : conversations) {
     if (conversation.duration_seconds.value_or(0) > 0) continue;

@@ -27,6 +27,19 @@ array Fields(std::initializer_list<std::string_view> names) {
   return fields;
 }
 
+// The condition that the text at `path` starts and ends with white space:
+// the candidates for a blank text, which the caller checks with IsBlank.
+object StartsAndEndsWithSpace(std::initializer_list<std::string_view> path) {
+  array starts;
+  array ends;
+  for (std::string_view space : kSpaceCharacters) {
+    const boost::json::string_view text(space.data(), space.size());
+    starts.emplace_back(Condition(path, "_starts_with", text));
+    ends.emplace_back(Condition(path, "_ends_with", text));
+  }
+  return AllOf({AnyOf(std::move(starts)), AnyOf(std::move(ends))});
+}
+
 // The condition that the rows at `path` belong to the selected users.
 object Owned(const AccountQuery& account,
              std::initializer_list<std::string_view> path) {
@@ -68,8 +81,8 @@ object DurationMissing(std::initializer_list<std::string_view> path) {
 
 array ChunkConditions(const AccountQuery& account) {
   array conditions{Owned(account, {"conversation_id", "project_id"})};
-  AppendWindow(conditions, {"conversation_id", "created_at"}, account.start,
-               account.end);
+  AppendWindowOrNull(conditions, {"conversation_id", "created_at"},
+                     account.start, account.end);
   return conditions;
 }
 
@@ -88,7 +101,7 @@ object TagsQuery(const AccountQuery& account) {
 
 object ConversationsQuery(const AccountQuery& account) {
   array conditions{Owned(account, {"project_id"})};
-  AppendWindow(conditions, {"created_at"}, account.start, account.end);
+  AppendWindowOrNull(conditions, {"created_at"}, account.start, account.end);
   return Query(Fields({"id", "project_id", "created_at", "deleted_at",
                        "duration", "source"}),
                std::move(conditions));
@@ -101,7 +114,7 @@ object ChatsQuery(const AccountQuery& account) {
 
 object MessagesQuery(const AccountQuery& account) {
   array conditions{Owned(account, {"project_chat_id", "project_id"})};
-  AppendWindow(conditions, {"date_created"}, account.start, account.end);
+  AppendWindowOrNull(conditions, {"date_created"}, account.start, account.end);
   return Query(Fields({"id", "project_chat_id", "message_from", "tokens_count",
                        "date_created"}),
                std::move(conditions));
@@ -109,7 +122,7 @@ object MessagesQuery(const AccountQuery& account) {
 
 object ReportsQuery(const AccountQuery& account) {
   array conditions{Owned(account, {"project_id"})};
-  AppendWindow(conditions, {"date_created"}, account.start, account.end);
+  AppendWindowOrNull(conditions, {"date_created"}, account.start, account.end);
   return Query(
       Fields({"id", "project_id", "status", "date_created", "deleted_at"}),
       std::move(conditions));
@@ -118,7 +131,7 @@ object ReportsQuery(const AccountQuery& account) {
 object LoginsQuery(const AccountQuery& account) {
   array conditions{Condition({"action"}, "_eq", "login"),
                    Condition({"user"}, "_in", StringArray(account.user_ids))};
-  AppendWindow(conditions, {"timestamp"}, account.start, account.end);
+  AppendWindowOrNull(conditions, {"timestamp"}, account.start, account.end);
   return Query(Fields({"id", "user", "timestamp"}), std::move(conditions));
 }
 
@@ -133,24 +146,16 @@ object NonEmptyChunkFilter(const AccountQuery& account) {
 }
 
 object BlankCandidateChunksQuery(const AccountQuery& account) {
-  array starts;
-  array ends;
-  for (std::string_view space : kSpaceCharacters) {
-    const boost::json::string_view text(space.data(), space.size());
-    starts.emplace_back(Condition({"transcript"}, "_starts_with", text));
-    ends.emplace_back(Condition({"transcript"}, "_ends_with", text));
-  }
   array conditions = ChunkConditions(account);
   conditions.emplace_back(Condition({"transcript"}, "_nempty", true));
-  conditions.emplace_back(AnyOf(std::move(starts)));
-  conditions.emplace_back(AnyOf(std::move(ends)));
+  conditions.emplace_back(StartsAndEndsWithSpace({"transcript"}));
   return Query(Fields({"id", "conversation_id", "transcript"}),
                std::move(conditions));
 }
 
 object MergedTranscriptsQuery(const AccountQuery& account) {
   array conditions{Owned(account, {"project_id"})};
-  AppendWindow(conditions, {"created_at"}, account.start, account.end);
+  AppendWindowOrNull(conditions, {"created_at"}, account.start, account.end);
   conditions.emplace_back(DurationMissing({}));
   return Query(Fields({"id", "merged_transcript"}), std::move(conditions));
 }
@@ -158,8 +163,11 @@ object MergedTranscriptsQuery(const AccountQuery& account) {
 object ChunkTranscriptsQuery(const AccountQuery& account) {
   array conditions = ChunkConditions(account);
   conditions.emplace_back(DurationMissing({"conversation_id"}));
-  conditions.emplace_back(
-      Condition({"conversation_id", "merged_transcript"}, "_empty", true));
+  // A merged transcript of only white space is as good as none, so its
+  // candidates come along too and the caller decides.
+  conditions.emplace_back(AnyOf(
+      {Condition({"conversation_id", "merged_transcript"}, "_empty", true),
+       StartsAndEndsWithSpace({"conversation_id", "merged_transcript"})}));
   return Query(Fields({"id", "conversation_id", "transcript"}),
                std::move(conditions));
 }

@@ -2,6 +2,9 @@
 // relational filters on the owner (`directus_user_id`), never through lists
 // of project or conversation ids, so the request size does not grow with
 // the account. Every condition is its own entry of a top-level `_and`.
+// Queries bounded by AccountQuery's window select the rows whose timestamp
+// lies in it and the rows whose timestamp is null, which the metrics count
+// as missing timestamps.
 #ifndef USAGE_DIRECTUS_ACCOUNT_QUERIES_H_
 #define USAGE_DIRECTUS_ACCOUNT_QUERIES_H_
 
@@ -32,7 +35,8 @@ boost::json::object MessagesQuery(const AccountQuery& account);
 boost::json::object ReportsQuery(const AccountQuery& account);
 boost::json::object LoginsQuery(const AccountQuery& account);
 
-// Filter of the chunks of the account's conversations in the window.
+// Filter of the chunks of the account's conversations in the window or
+// without created_at.
 boost::json::object ChunkFilter(const AccountQuery& account);
 
 // ChunkFilter restricted to chunks whose transcript is neither null nor "".
@@ -43,8 +47,8 @@ boost::json::object NonEmptyChunkFilter(const AccountQuery& account);
 // Fields id, conversation_id and transcript.
 boost::json::object BlankCandidateChunksQuery(const AccountQuery& account);
 
-// The id and merged_transcript of conversations in the window whose
-// duration is null or not above 0, which need a word count.
+// The id and merged_transcript of conversations in the window or without
+// created_at whose duration is null or not above 0, which need a word count.
 boost::json::object MergedTranscriptsQuery(const AccountQuery& account);
 
 // Chunk transcripts of those conversations whose merged transcript is null

@@ -61,6 +61,16 @@ void AppendWindow(boost::json::array& conditions,
   }
 }
 
+void AppendWindowOrNull(boost::json::array& conditions,
+                        std::initializer_list<std::string_view> path,
+                        absl::Time start, absl::Time end) {
+  boost::json::array window;
+  AppendWindow(window, path, start, end);
+  if (window.empty()) return;
+  conditions.emplace_back(
+      AnyOf({AllOf(std::move(window)), Condition(path, "_null", true)}));
+}
+
 absl::StatusOr<int64_t> ParseAggregateInteger(const boost::json::object& row,
                                               std::string_view operation,
                                               std::string_view field) {

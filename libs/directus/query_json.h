@@ -40,6 +40,15 @@ void AppendWindow(boost::json::array& conditions,
                   std::initializer_list<std::string_view> path,
                   absl::Time start, absl::Time end);
 
+// Appends the condition that the value at `path` lies in the window, as
+// AppendWindow builds it, or is null:
+// {"_or": [{"_and": [{path: {"_gte": start}}, {path: {"_lt": end}}]},
+//          {path: {"_null": true}}]}.
+// Appends nothing when both bounds are infinite.
+void AppendWindowOrNull(boost::json::array& conditions,
+                        std::initializer_list<std::string_view> path,
+                        absl::Time start, absl::Time end);
+
 // Reads an aggregate value from a result row. Directus returns
 // {"count": {"id": "6"}} for `count: ["id"]` and {"count": "6"} for
 // `count: "*"`, so `field` is followed only where the value is an object.

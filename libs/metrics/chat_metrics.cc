@@ -18,7 +18,7 @@ ChatMetrics ComputeChatMetrics(const RowSet& included, const Period& period) {
     ++messages_per_session[message.chat_id];
     if (IsUserMessage(message)) ++metrics.user_messages;
     if (IsAssistantMessage(message)) ++metrics.assistant_messages;
-    metrics.tokens += message.tokens.value_or(0);
+    metrics.tokens = SaturatingAdd(metrics.tokens, message.tokens.value_or(0));
   }
 
   for (const Chat* chat : included.chats) {

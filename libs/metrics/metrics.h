@@ -44,6 +44,7 @@ struct ChatMetrics {
   int64_t messages = 0;
   int64_t user_messages = 0;
   int64_t assistant_messages = 0;
+  // Sum of tokens_count, null as 0, clamped to the range of int64_t.
   int64_t tokens = 0;
   double mean_messages_per_session = 0;
   double p50_messages_per_session = 0;

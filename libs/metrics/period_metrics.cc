@@ -1,5 +1,6 @@
 #include "metrics/period_metrics.h"
 
+#include <limits>
 #include <map>
 #include <string>
 
@@ -49,6 +50,14 @@ bool IsUserMessage(const ChatMessage& message) {
 bool IsAssistantMessage(const ChatMessage& message) {
   return absl::EqualsIgnoreCase(message.message_from, "assistant") ||
          absl::EqualsIgnoreCase(message.message_from, "dembrane");
+}
+
+int64_t SaturatingAdd(int64_t a, int64_t b) {
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+  if (b > 0 && a > kMax - b) return kMax;
+  if (b < 0 && a < kMin - b) return kMin;
+  return a + b;
 }
 
 double Ratio(double total, int64_t count) {

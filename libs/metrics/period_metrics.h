@@ -62,6 +62,9 @@ bool IsUserMessage(const ChatMessage& message);
 // "assistant" or "dembrane" in any ASCII case.
 bool IsAssistantMessage(const ChatMessage& message);
 
+// Returns `a` + `b`, clamped to the range of int64_t instead of wrapping.
+int64_t SaturatingAdd(int64_t a, int64_t b);
+
 // Returns `total` / `count`, or 0 when `count` is 0.
 double Ratio(double total, int64_t count);
 

@@ -105,26 +105,31 @@ struct ActivityBounds {
   TimeBounds logins;
 };
 
-// Everything a data source returns for one report.
+// Everything a data source returns for one report. The windowed collections
+// (conversations, messages, reports, logins) also contain the rows whose
+// timestamp is null, whatever the window, because the metrics count those
+// rows as missing timestamps.
 struct AccountData {
   // Projects owned by the selected users, soft-deleted ones included.
   std::vector<Project> projects;
-  // Conversations of those projects created in the fetch window,
-  // soft-deleted ones included.
+  // Conversations of those projects created in the fetch window or without
+  // created_at, soft-deleted ones included. Chunk counts and words cover the
+  // same conversations.
   std::vector<Conversation> conversations;
   // All chat sessions of those projects, soft-deleted ones included.
   std::vector<Chat> chats;
-  // Messages of those chats sent in the fetch window.
+  // Messages of those chats sent in the fetch window or without
+  // date_created.
   std::vector<ChatMessage> messages;
-  // Reports of those projects created in the fetch window, soft-deleted
-  // ones included.
+  // Reports of those projects created in the fetch window or without
+  // date_created, soft-deleted ones included.
   std::vector<ProjectReport> reports;
-  // Logins of the selected users in the fetch window.
+  // Logins of the selected users in the fetch window or without timestamp.
   std::vector<Login> logins;
   // All-time first and last activity.
   ActivityBounds activity;
-  // Optional values (timestamps) that failed to parse and were treated as
-  // missing.
+  // Optional values (timestamps) of this account's rows that failed to
+  // parse and were treated as missing. Rows of other accounts never count.
   int64_t unparsable_values = 0;
 };
 

@@ -1,17 +1,22 @@
 #include "snapshot/snapshot_source.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <string_view>
+#include <system_error>
 #include <tuple>
+#include <vector>
 
-#include "absl/strings/string_view.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "boost/json/parse.hpp"
 #include "source/rows.h"
 
@@ -20,25 +25,80 @@ namespace {
 
 using Rows = std::vector<boost::json::object>;
 
-absl::StatusOr<Rows> ReadRows(const std::filesystem::path& path) {
-  std::ifstream file(path);
-  if (!file) {
+template <typename Record>
+using Loaded = snapshot_internal::Loaded<Record>;
+
+// The UTF-8 encoding of U+FEFF, which some editors and exporters write at
+// the start of a file.
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path) {
+  std::error_code error;
+  const std::filesystem::file_status status =
+      std::filesystem::status(path, error);
+  if (error && status.type() != std::filesystem::file_type::not_found) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("snapshot file ", path.string(),
+                     " could not be read: ", error.message()));
+  }
+  if (!std::filesystem::exists(status)) {
     return absl::NotFoundError(
         absl::StrCat("snapshot file ", path.string(), " is missing"));
   }
+  if (!std::filesystem::is_regular_file(status)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "snapshot file ", path.string(),
+        " is not a regular file. Replace it with the JSON file of the "
+        "collection's rows."));
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "snapshot file ", path.string(), " could not be opened for reading"));
+  }
   std::stringstream text;
   text << file.rdbuf();
+  return text.str();
+}
+
+// Returns INVALID_ARGUMENT when two rows have the same id. Rows without an
+// id are not checked here, and the row parsers reject them where an id is
+// required.
+absl::Status CheckUniqueIds(const Rows& rows,
+                            const std::filesystem::path& path) {
+  absl::flat_hash_map<std::string, size_t> first_row;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    std::string id = ParseForeignKey(rows[i], "id");
+    if (id.empty()) continue;
+    auto [it, inserted] = first_row.emplace(id, i);
+    if (!inserted) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "snapshot file ", path.string(), ": rows ", it->second, " and ", i,
+          " have the same id \"", id, "\", but each id may occur only once"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Rows> ReadRows(const std::filesystem::path& path) {
+  absl::StatusOr<std::string> text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  std::string_view json = *text;
+  if (json.starts_with(kByteOrderMark)) {
+    json.remove_prefix(kByteOrderMark.size());
+  }
 
   boost::system::error_code error;
-  boost::json::value document = boost::json::parse(text.str(), error);
+  boost::json::value document = boost::json::parse(
+      boost::json::string_view(json.data(), json.size()), error);
   if (error) {
     return absl::InvalidArgumentError(absl::StrCat(
         "snapshot file ", path.string(), " is not JSON: ", error.message()));
   }
   const boost::json::array* rows = document.if_array();
   if (rows == nullptr && document.is_object()) {
-    if (const boost::json::value* data = document.as_object().if_contains(
-            "data")) {
+    if (const boost::json::value* data =
+            document.as_object().if_contains("data")) {
       rows = data->if_array();
     }
   }
@@ -57,20 +117,28 @@ absl::StatusOr<Rows> ReadRows(const std::filesystem::path& path) {
     }
     out.push_back((*rows)[i].as_object());
   }
+  if (absl::Status status = CheckUniqueIds(out, path); !status.ok()) {
+    return status;
+  }
   return out;
 }
 
-// Parses every row of `file` with `parse`, naming the file in errors.
+absl::Status InFile(const std::filesystem::path& file,
+                    const absl::Status& status) {
+  return absl::InvalidArgumentError(
+      absl::StrCat("snapshot file ", file.string(), ": ", status.message()));
+}
+
+// Parses every row of `file` with `parse`, naming the file in errors, and
+// keeps each record with the count of its values that failed to parse.
 template <typename Record, typename Parse>
 absl::Status ParseAll(const Rows& rows, const std::filesystem::path& file,
-                      Parse parse, std::vector<Record>& out) {
+                      Parse parse, std::vector<Loaded<Record>>& out) {
   for (const boost::json::object& row : rows) {
-    absl::StatusOr<Record> record = parse(row);
-    if (!record.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "snapshot file ", file.string(), ": ", record.status().message()));
-    }
-    out.push_back(*std::move(record));
+    ParseStats stats;
+    absl::StatusOr<Record> record = parse(row, stats);
+    if (!record.ok()) return InFile(file, record.status());
+    out.push_back({*std::move(record), stats.unparsable_values});
   }
   return absl::OkStatus();
 }
@@ -81,10 +149,11 @@ struct Chunk {
   std::string transcript;
 };
 
+// Returns true when `t` lies in the query's window or is missing (null or
+// unparsable). Rows without the timestamp are in every window, as with the
+// Directus source, so that the metrics count them as missing timestamps.
 bool InWindow(const std::optional<absl::Time>& t, const AccountQuery& query) {
-  bool unbounded = query.start == absl::InfinitePast() &&
-                   query.end == absl::InfiniteFuture();
-  if (!t.has_value()) return unbounded;
+  if (!t.has_value()) return true;
   return *t >= query.start && *t < query.end;
 }
 
@@ -107,6 +176,65 @@ bool Matches(const User& user, absl::string_view term) {
   return false;
 }
 
+// Puts the tags onto their projects in creation order, and adds their
+// unparsable values to their project's.
+void AttachTags(const Rows& rows, std::vector<Loaded<Project>>& projects) {
+  std::vector<
+      std::tuple<std::string, absl::Time, std::string, std::string, int64_t>>
+      tags;
+  for (const boost::json::object& row : rows) {
+    ParseStats stats;
+    const absl::Time created =
+        ParseTimestamp(row, "created_at", stats).value_or(absl::InfinitePast());
+    tags.emplace_back(ParseForeignKey(row, "project_id"), created,
+                      ParseForeignKey(row, "id"), ParseString(row, "text"),
+                      stats.unparsable_values);
+  }
+  std::sort(tags.begin(), tags.end());
+  absl::flat_hash_map<std::string, Loaded<Project>*> projects_by_id;
+  for (Loaded<Project>& project : projects) {
+    projects_by_id[project.record.id] = &project;
+  }
+  for (const auto& [project_id, created, id, text, unparsable] : tags) {
+    auto it = projects_by_id.find(project_id);
+    if (it == projects_by_id.end()) continue;
+    it->second->record.tags.push_back(text);
+    it->second->unparsable_values += unparsable;
+  }
+}
+
+// Puts chunk counts, content and transcript words onto their conversations.
+void AttachChunks(const Rows& chunk_rows, const Rows& conversation_rows,
+                  std::vector<Loaded<Conversation>>& conversations) {
+  absl::flat_hash_map<std::string, std::vector<Chunk>> chunks;
+  for (const boost::json::object& row : chunk_rows) {
+    std::string conversation_id = ParseForeignKey(row, "conversation_id");
+    chunks[conversation_id].push_back(
+        {conversation_id, ParseString(row, "transcript")});
+  }
+  absl::flat_hash_map<std::string, std::string> merged;
+  for (const boost::json::object& row : conversation_rows) {
+    merged[ParseForeignKey(row, "id")] = ParseString(row, "merged_transcript");
+  }
+  for (Loaded<Conversation>& loaded : conversations) {
+    Conversation& conversation = loaded.record;
+    const std::vector<Chunk>& own = chunks[conversation.id];
+    conversation.chunk_count = static_cast<int64_t>(own.size());
+    std::string joined;
+    for (const Chunk& chunk : own) {
+      if (!IsBlank(chunk.transcript)) ++conversation.nonblank_chunk_count;
+      absl::StrAppend(&joined, chunk.transcript, " ");
+    }
+    bool needs_estimate = !conversation.duration_seconds.has_value() ||
+                          *conversation.duration_seconds <= 0;
+    if (needs_estimate) {
+      const std::string& text = merged[conversation.id];
+      conversation.transcript_words =
+          IsBlank(text) ? CountWords(joined) : CountWords(text);
+    }
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<SnapshotSource>> SnapshotSource::Load(
@@ -125,101 +253,57 @@ absl::StatusOr<std::unique_ptr<SnapshotSource>> SnapshotSource::Load(
 
   auto source = std::unique_ptr<SnapshotSource>(new SnapshotSource());
   source->dir_ = dir;
-  ParseStats stats;
-  auto with_stats = [&stats](auto parse) {
-    return [&stats, parse](const boost::json::object& row) {
-      return parse(row, stats);
-    };
-  };
-
-  absl::Status status = ParseAll<User>(collections["directus_users.json"],
-                                       root / "directus_users.json",
-                                       ParseUser, source->users_);
-  if (status.ok()) {
-    status = ParseAll<Project>(collections["project.json"],
-                               root / "project.json",
-                               with_stats(ParseProject), source->projects_);
+  for (const boost::json::object& row : collections["directus_users.json"]) {
+    absl::StatusOr<User> user = ParseUser(row);
+    if (!user.ok()) return InFile(root / "directus_users.json", user.status());
+    source->users_.push_back(*std::move(user));
   }
-  if (status.ok()) {
-    status = ParseAll<Conversation>(
-        collections["conversation.json"], root / "conversation.json",
-        with_stats(ParseConversation), source->conversations_);
+  if (absl::Status status =
+          ParseAll<Project>(collections["project.json"], root / "project.json",
+                            ParseProject, source->projects_);
+      !status.ok()) {
+    return status;
   }
-  if (status.ok()) {
-    status = ParseAll<Chat>(collections["project_chat.json"],
-                            root / "project_chat.json",
-                            with_stats(ParseChat), source->chats_);
+  if (absl::Status status = ParseAll<Conversation>(
+          collections["conversation.json"], root / "conversation.json",
+          ParseConversation, source->conversations_);
+      !status.ok()) {
+    return status;
   }
-  if (status.ok()) {
-    status = ParseAll<ChatMessage>(collections["project_chat_message.json"],
-                                   root / "project_chat_message.json",
-                                   with_stats(ParseChatMessage),
-                                   source->messages_);
+  if (absl::Status status =
+          ParseAll<Chat>(collections["project_chat.json"],
+                         root / "project_chat.json", ParseChat, source->chats_);
+      !status.ok()) {
+    return status;
   }
-  if (status.ok()) {
-    status = ParseAll<ProjectReport>(
-        collections["project_report.json"], root / "project_report.json",
-        with_stats(ParseProjectReport), source->reports_);
+  if (absl::Status status =
+          ParseAll<ChatMessage>(collections["project_chat_message.json"],
+                                root / "project_chat_message.json",
+                                ParseChatMessage, source->messages_);
+      !status.ok()) {
+    return status;
   }
-  if (!status.ok()) return status;
+  if (absl::Status status = ParseAll<ProjectReport>(
+          collections["project_report.json"], root / "project_report.json",
+          ParseProjectReport, source->reports_);
+      !status.ok()) {
+    return status;
+  }
 
   // Logins are the activity rows whose action is "login".
+  Rows logins;
   for (const boost::json::object& row : collections["directus_activity.json"]) {
-    if (ParseString(row, "action") != "login") continue;
-    absl::StatusOr<Login> login = ParseLogin(row, stats);
-    if (!login.ok()) return login.status();
-    source->logins_.push_back(*std::move(login));
+    if (ParseString(row, "action") == "login") logins.push_back(row);
+  }
+  if (absl::Status status = ParseAll<Login>(
+          logins, root / "directus_activity.json", ParseLogin, source->logins_);
+      !status.ok()) {
+    return status;
   }
 
-  // Tags go onto their projects in creation order.
-  std::vector<std::tuple<std::string, absl::Time, std::string, std::string>>
-      tags;
-  for (const boost::json::object& row : collections["project_tag.json"]) {
-    tags.emplace_back(ParseForeignKey(row, "project_id"),
-                      ParseTimestamp(row, "created_at", stats)
-                          .value_or(absl::InfinitePast()),
-                      ParseForeignKey(row, "id"), ParseString(row, "text"));
-  }
-  std::sort(tags.begin(), tags.end());
-  absl::flat_hash_map<std::string, Project*> projects_by_id;
-  for (Project& project : source->projects_) {
-    projects_by_id[project.id] = &project;
-  }
-  for (const auto& [project_id, created, id, text] : tags) {
-    auto it = projects_by_id.find(project_id);
-    if (it != projects_by_id.end()) it->second->tags.push_back(text);
-  }
-
-  // Chunk counts, content and transcript words go onto their conversations.
-  absl::flat_hash_map<std::string, std::vector<Chunk>> chunks;
-  for (const boost::json::object& row :
-       collections["conversation_chunk.json"]) {
-    std::string conversation_id = ParseForeignKey(row, "conversation_id");
-    chunks[conversation_id].push_back(
-        {conversation_id, ParseString(row, "transcript")});
-  }
-  absl::flat_hash_map<std::string, std::string> merged;
-  for (const boost::json::object& row : collections["conversation.json"]) {
-    merged[ParseForeignKey(row, "id")] = ParseString(row, "merged_transcript");
-  }
-  for (Conversation& conversation : source->conversations_) {
-    const std::vector<Chunk>& own = chunks[conversation.id];
-    conversation.chunk_count = static_cast<int64_t>(own.size());
-    std::string joined;
-    for (const Chunk& chunk : own) {
-      if (!IsBlank(chunk.transcript)) ++conversation.nonblank_chunk_count;
-      absl::StrAppend(&joined, chunk.transcript, " ");
-    }
-    bool needs_estimate = !conversation.duration_seconds.has_value() ||
-                          *conversation.duration_seconds <= 0;
-    if (needs_estimate) {
-      const std::string& text = merged[conversation.id];
-      conversation.transcript_words =
-          IsBlank(text) ? CountWords(joined) : CountWords(text);
-    }
-  }
-
-  source->unparsable_values_ = stats.unparsable_values;
+  AttachTags(collections["project_tag.json"], source->projects_);
+  AttachChunks(collections["conversation_chunk.json"],
+               collections["conversation.json"], source->conversations_);
   return source;
 }
 
@@ -227,8 +311,9 @@ absl::StatusOr<std::vector<User>> SnapshotSource::FindUsers(
     const std::vector<std::string>& terms, const CallContext& context) {
   std::vector<User> found;
   for (const User& user : users_) {
-    bool all = std::all_of(terms.begin(), terms.end(),
-                           [&](const std::string& t) { return Matches(user, t); });
+    bool all =
+        std::all_of(terms.begin(), terms.end(),
+                    [&](const std::string& t) { return Matches(user, t); });
     if (all) found.push_back(user);
   }
   return found;
@@ -267,13 +352,18 @@ absl::StatusOr<AccountData> SnapshotSource::FetchAccount(
   absl::flat_hash_set<std::string> users(query.user_ids.begin(),
                                          query.user_ids.end());
   AccountData data;
-  data.unparsable_values = unparsable_values_;
+  // Adds a row to the result and counts its values that failed to parse.
+  const auto take = [&data](const auto& loaded, auto& out) {
+    out.push_back(loaded.record);
+    data.unparsable_values += loaded.unparsable_values;
+  };
 
   absl::flat_hash_set<std::string> projects;
   absl::flat_hash_set<std::string> live_projects;
-  for (const Project& project : projects_) {
+  for (const Loaded<Project>& loaded : projects_) {
+    const Project& project = loaded.record;
     if (!users.contains(project.owner_id)) continue;
-    data.projects.push_back(project);
+    take(loaded, data.projects);
     projects.insert(project.id);
     if (!project.deleted_at) {
       live_projects.insert(project.id);
@@ -281,43 +371,45 @@ absl::StatusOr<AccountData> SnapshotSource::FetchAccount(
     }
   }
 
-  for (const Conversation& conversation : conversations_) {
+  for (const Loaded<Conversation>& loaded : conversations_) {
+    const Conversation& conversation = loaded.record;
     if (!projects.contains(conversation.project_id)) continue;
     if (InWindow(conversation.created_at, query)) {
-      data.conversations.push_back(conversation);
+      take(loaded, data.conversations);
     }
     if (!conversation.deleted_at &&
         live_projects.contains(conversation.project_id)) {
-      Widen(data.activity.conversations, conversation.created_at,
-            query.as_of);
+      Widen(data.activity.conversations, conversation.created_at, query.as_of);
     }
   }
 
   absl::flat_hash_set<std::string> chats;
-  for (const Chat& chat : chats_) {
+  for (const Loaded<Chat>& loaded : chats_) {
+    const Chat& chat = loaded.record;
     if (!projects.contains(chat.project_id)) continue;
-    data.chats.push_back(chat);
+    take(loaded, data.chats);
     chats.insert(chat.id);
     if (!chat.deleted_at && live_projects.contains(chat.project_id)) {
       Widen(data.activity.chats, chat.created_at, query.as_of);
     }
   }
 
-  for (const ChatMessage& message : messages_) {
-    if (chats.contains(message.chat_id) &&
-        InWindow(message.created_at, query)) {
-      data.messages.push_back(message);
+  for (const Loaded<ChatMessage>& loaded : messages_) {
+    if (chats.contains(loaded.record.chat_id) &&
+        InWindow(loaded.record.created_at, query)) {
+      take(loaded, data.messages);
     }
   }
-  for (const ProjectReport& report : reports_) {
-    if (projects.contains(report.project_id) &&
-        InWindow(report.created_at, query)) {
-      data.reports.push_back(report);
+  for (const Loaded<ProjectReport>& loaded : reports_) {
+    if (projects.contains(loaded.record.project_id) &&
+        InWindow(loaded.record.created_at, query)) {
+      take(loaded, data.reports);
     }
   }
-  for (const Login& login : logins_) {
+  for (const Loaded<Login>& loaded : logins_) {
+    const Login& login = loaded.record;
     if (!users.contains(login.user_id)) continue;
-    if (InWindow(login.timestamp, query)) data.logins.push_back(login);
+    if (InWindow(login.timestamp, query)) take(loaded, data.logins);
     Widen(data.activity.logins, login.timestamp, query.as_of);
   }
   return data;

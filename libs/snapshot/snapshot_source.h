@@ -4,6 +4,7 @@
 #ifndef USAGE_SNAPSHOT_SNAPSHOT_SOURCE_H_
 #define USAGE_SNAPSHOT_SNAPSHOT_SOURCE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,13 +15,27 @@
 
 namespace usage {
 
+namespace snapshot_internal {
+
+// A record of a snapshot with the number of its optional values that failed
+// to parse, so that each report counts only those of its own rows.
+template <typename Record>
+struct Loaded {
+  Record record;
+  int64_t unparsable_values = 0;
+};
+
+}  // namespace snapshot_internal
+
 // The file names of a snapshot, one per collection. Each file contains a
 // JSON array of rows as Directus returns them, or an object whose "data"
-// member is that array (a saved Directus response).
+// member is that array (a saved Directus response), in UTF-8 with or without
+// a byte-order mark. Load rejects a file in which two rows have the same
+// id, and an id written as a number is the same as its decimal text.
 inline constexpr const char* kSnapshotFiles[] = {
-    "directus_users.json",     "project.json",
-    "project_tag.json",        "conversation.json",
-    "conversation_chunk.json", "project_chat.json",
+    "directus_users.json",       "project.json",
+    "project_tag.json",          "conversation.json",
+    "conversation_chunk.json",   "project_chat.json",
     "project_chat_message.json", "project_report.json",
     "directus_activity.json",
 };
@@ -31,8 +46,9 @@ inline constexpr const char* kSnapshotFiles[] = {
 class SnapshotSource : public DataSource {
  public:
   // Loads every file of kSnapshotFiles from `dir`. Returns NOT_FOUND naming
-  // a missing file and INVALID_ARGUMENT naming the file and row of malformed
-  // content.
+  // a missing file, FAILED_PRECONDITION naming a file that is not a regular
+  // file or cannot be read, and INVALID_ARGUMENT naming the file and row
+  // of malformed content or the file and id of a repeated row id.
   static absl::StatusOr<std::unique_ptr<SnapshotSource>> Load(
       const std::string& dir);
 
@@ -40,27 +56,29 @@ class SnapshotSource : public DataSource {
       const std::vector<std::string>& terms,
       const CallContext& context) override;
   absl::StatusOr<std::vector<User>> GetUsersById(
-      const std::vector<std::string>& ids,
-      const CallContext& context) override;
+      const std::vector<std::string>& ids, const CallContext& context) override;
   absl::StatusOr<std::vector<User>> GetUsersByEmail(
       const std::vector<std::string>& emails,
       const CallContext& context) override;
-  absl::StatusOr<AccountData> FetchAccount(
-      const AccountQuery& query, const CallContext& context) override;
+  absl::StatusOr<AccountData> FetchAccount(const AccountQuery& query,
+                                           const CallContext& context) override;
   std::string Name() const override { return "snapshot " + dir_; }
 
  private:
   SnapshotSource() = default;
 
+  template <typename Record>
+  using Loaded = snapshot_internal::Loaded<Record>;
+
   std::string dir_;
   std::vector<User> users_;
-  std::vector<Project> projects_;
-  std::vector<Conversation> conversations_;
-  std::vector<Chat> chats_;
-  std::vector<ChatMessage> messages_;
-  std::vector<ProjectReport> reports_;
-  std::vector<Login> logins_;
-  int64_t unparsable_values_ = 0;
+  // The unparsable values of a project include those of its tags.
+  std::vector<Loaded<Project>> projects_;
+  std::vector<Loaded<Conversation>> conversations_;
+  std::vector<Loaded<Chat>> chats_;
+  std::vector<Loaded<ChatMessage>> messages_;
+  std::vector<Loaded<ProjectReport>> reports_;
+  std::vector<Loaded<Login>> logins_;
 };
 
 }  // namespace usage

@@ -19,7 +19,9 @@ struct AccountQuery {
   std::vector<std::string> user_ids;
   // Half-open window [start, end) of the events to fetch: the report's
   // period and the previous period together. absl::InfinitePast() and
-  // absl::InfiniteFuture() mean no bound.
+  // absl::InfiniteFuture() mean no bound. Rows whose event time is null are
+  // fetched whatever the window, so that the metrics can count them as
+  // missing timestamps.
   absl::Time start = absl::InfinitePast();
   absl::Time end = absl::InfiniteFuture();
   // Activity bounds cover events before this instant.
@@ -51,7 +53,8 @@ class DataSource {
       const std::vector<std::string>& emails, const CallContext& context) = 0;
 
   // Returns every record the metrics need for `query`, or an error; never a
-  // partial result.
+  // partial result. Each field of AccountData states whether the window
+  // bounds it.
   virtual absl::StatusOr<AccountData> FetchAccount(
       const AccountQuery& query, const CallContext& context) = 0;
 

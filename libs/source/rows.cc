@@ -138,13 +138,16 @@ absl::StatusOr<int64_t> ParseInteger(const boost::json::value& value,
 
 absl::StatusOr<double> ParseNumber(const boost::json::value& value,
                                    std::string_view field) {
-  if (value.is_number()) return value.to_number<double>();
-  if (!value.is_string()) return MalformedNumber(field, value);
   double number = 0;
-  if (!absl::SimpleAtod(View(value.get_string()), &number) ||
-      !std::isfinite(number)) {
+  if (value.is_number()) {
+    // The JSON parser stores a number beyond the range of a double, such as
+    // 1e400, as infinity.
+    number = value.to_number<double>();
+  } else if (!value.is_string() ||
+             !absl::SimpleAtod(View(value.get_string()), &number)) {
     return MalformedNumber(field, value);
   }
+  if (!std::isfinite(number)) return MalformedNumber(field, value);
   return number;
 }
 

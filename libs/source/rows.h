@@ -28,8 +28,9 @@ struct ParseStats {
 absl::StatusOr<int64_t> ParseInteger(const boost::json::value& value,
                                      std::string_view field);
 
-// Parses a number from a JSON number or a decimal string, with the same
-// errors as ParseInteger.
+// Parses a finite number from a JSON number or a decimal string. Returns
+// INVALID_ARGUMENT naming `field` and the value when it is neither, or when
+// it is not finite (1e400, "inf", "nan").
 absl::StatusOr<double> ParseNumber(const boost::json::value& value,
                                    std::string_view field);
 
@@ -55,8 +56,7 @@ std::string ParseForeignKey(const boost::json::object& row,
                             std::string_view field);
 
 // Returns a string field; null or absent is "".
-std::string ParseString(const boost::json::object& row,
-                        std::string_view field);
+std::string ParseString(const boost::json::object& row, std::string_view field);
 
 // Returns a string field; null or absent is nullopt.
 std::optional<std::string> ParseOptionalString(const boost::json::object& row,
@@ -75,8 +75,8 @@ absl::StatusOr<Chat> ParseChat(const boost::json::object& row,
                                ParseStats& stats);
 absl::StatusOr<ChatMessage> ParseChatMessage(const boost::json::object& row,
                                              ParseStats& stats);
-absl::StatusOr<ProjectReport> ParseProjectReport(
-    const boost::json::object& row, ParseStats& stats);
+absl::StatusOr<ProjectReport> ParseProjectReport(const boost::json::object& row,
+                                                 ParseStats& stats);
 absl::StatusOr<Login> ParseLogin(const boost::json::object& row,
                                  ParseStats& stats);
 

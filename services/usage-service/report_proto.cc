@@ -234,7 +234,8 @@ void FillDataQuality(const DataQuality& quality,
           quality.missing_timestamps,
           absl::StrCat(Plural(quality.missing_timestamps, "row has",
                               "rows have"),
-                       " no timestamp and count in no period."),
+                       " no timestamp; they are left out of every figure "
+                       "that needs one."),
           report);
   AddNote(v1::DATA_QUALITY_KIND_UNPARSABLE_VALUES, quality.unparsable_values,
           absl::StrCat(Plural(quality.unparsable_values, "value", "values"),

@@ -1,8 +1,12 @@
 #include "directus/directus_source.h"
 
+#include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "boost/json/parse.hpp"
 #include "boost/json/serialize.hpp"
@@ -102,7 +106,7 @@ Reply AnswerAccount(const DirectusCall& call) {
     if (absl::StrContains(query, "merged_transcript")) {
       return PageOf(RowsOf(R"([
         {"id": "c2", "merged_transcript": "one two three"},
-        {"id": "c3", "merged_transcript": null}])"),
+        {"id": "c3", "merged_transcript": " \n "}])"),
                     call.query);
     }
     return PageOf(RowsOf(R"([
@@ -133,7 +137,10 @@ Reply AnswerAccount(const DirectusCall& call) {
         {"conversation_id": "c3", "count": {"id": 2}}])"),
                     call.query);
     }
-    if (absl::StrContains(query, "_starts_with")) {
+    // Blank candidates: the chunk transcript query asks for candidates of
+    // blank merged transcripts, not of blank chunks.
+    if (absl::StrContains(query, "_starts_with") &&
+        !absl::StrContains(query, "merged_transcript")) {
       return PageOf(RowsOf(R"([
         {"id": "k1", "conversation_id": "c1", "transcript": " \n "},
         {"id": "k2", "conversation_id": "c1", "transcript": " hi "}])"),
@@ -170,6 +177,21 @@ Reply AnswerAccount(const DirectusCall& call) {
   return JsonReply(404, ErrorBody("unknown path"));
 }
 
+// Returns the condition that the field at `path_json` (a JSON key, or keys
+// nested as in a relational filter) lies in the window of Account() or is
+// null, with each condition in its own `_and` or `_or` entry.
+boost::json::value WindowOrNull(const std::string& path_json) {
+  // Nests `op_json` under the keys of `path_json`: "a" or "a": {"b".
+  const auto at = [&path_json](const std::string& op_json) {
+    const size_t depth = std::count(path_json.begin(), path_json.end(), '{');
+    return "{" + path_json + ": " + op_json + std::string(depth, '}') + "}";
+  };
+  return boost::json::parse(
+      R"({"_or": [{"_and": [)" + at(R"({"_gte": "2026-03-31T22:00:00.000Z"})") +
+      ", " + at(R"({"_lt": "2026-05-01T22:00:00.000Z"})") + "]}, " +
+      at(R"({"_null": true})") + "]}");
+}
+
 AccountQuery Account() {
   AccountQuery query;
   query.user_ids = {kUser};
@@ -201,7 +223,8 @@ TEST(DirectusSourceTest, FetchAccountAssemblesRecords) {
   EXPECT_EQ(c2.chunk_count, 2);
   EXPECT_EQ(c2.nonblank_chunk_count, 1);
   EXPECT_EQ(c2.transcript_words, 3);
-  // c3: duration 0, no merged transcript, chunks "a b" and "c".
+  // c3: duration 0, a merged transcript of only white space, so the words
+  // come from the chunks "a b" and "c".
   EXPECT_EQ(c3.chunk_count, 2);
   EXPECT_EQ(c3.nonblank_chunk_count, 2);
   EXPECT_EQ(c3.transcript_words, 3);
@@ -262,20 +285,74 @@ TEST(DirectusSourceTest, FetchAccountWindowBoundsConversations) {
     found = true;
     const boost::json::array& conditions =
         call.query.at("filter").at("_and").as_array();
-    EXPECT_THAT(
-        conditions,
-        ::testing::Contains(boost::json::value(boost::json::parse(
-            R"({"created_at": {"_gte": "2026-03-31T22:00:00.000Z"}})"))));
-    EXPECT_THAT(
-        conditions,
-        ::testing::Contains(boost::json::value(boost::json::parse(
-            R"({"created_at": {"_lt": "2026-05-01T22:00:00.000Z"}})"))));
+    EXPECT_THAT(conditions,
+                ::testing::Contains(WindowOrNull(R"("created_at")")));
     EXPECT_THAT(conditions,
                 ::testing::Contains(boost::json::value(boost::json::parse(
                     R"({"project_id": {"directus_user_id": {"_in": [")" +
                     std::string(kUser) + R"("]}}})"))));
   }
   EXPECT_TRUE(found);
+}
+
+TEST(DirectusSourceTest, FetchAccountWindowKeepsNullTimestamps) {
+  FakeDirectus fake(AnswerAccount);
+  auto source = MakeSource(fake.url());
+  CallContext context = Within(absl::Seconds(10));
+
+  ASSERT_TRUE(source->FetchAccount(Account(), context).ok());
+
+  // The windowed field of each path's list and grouped queries.
+  const std::vector<std::pair<std::string, std::string>> windowed = {
+      {"/items/conversation", R"("created_at")"},
+      {"/items/conversation_chunk", R"("conversation_id": {"created_at")"},
+      {"/items/project_chat_message", R"("date_created")"},
+      {"/items/project_report", R"("date_created")"},
+      {"/activity", R"("timestamp")"},
+  };
+  int checked = 0;
+  for (const DirectusCall& call : fake.calls()) {
+    const bool min_max =
+        call.query.contains("aggregate") && !call.query.contains("groupBy");
+    if (min_max) continue;
+    for (const auto& [path, field] : windowed) {
+      if (call.path != path) continue;
+      ++checked;
+      EXPECT_THAT(call.query.at("filter").at("_and").as_array(),
+                  ::testing::Contains(WindowOrNull(field)))
+          << Text(call.query);
+    }
+  }
+  // Conversations and merged transcripts; chunk counts, non-empty chunk
+  // counts, blank candidates and chunk transcripts; messages; reports;
+  // logins.
+  EXPECT_EQ(checked, 9);
+}
+
+TEST(DirectusSourceTest, FetchAccountWithoutWindowHasNoTimeFilter) {
+  FakeDirectus fake(AnswerAccount);
+  auto source = MakeSource(fake.url());
+  CallContext context = Within(absl::Seconds(10));
+  AccountQuery query = Account();
+  query.start = absl::InfinitePast();
+  query.end = absl::InfiniteFuture();
+
+  ASSERT_TRUE(source->FetchAccount(query, context).ok());
+
+  for (const DirectusCall& call : fake.calls()) {
+    if (call.query.contains("aggregate") && !call.query.contains("groupBy")) {
+      continue;
+    }
+    const std::string text = Text(call.query.at("filter"));
+    EXPECT_THAT(text, ::testing::Not(HasSubstr("_gte"))) << text;
+    EXPECT_THAT(text, ::testing::Not(HasSubstr("_lt\""))) << text;
+    for (const char* field : {"created_at", "date_created", "timestamp"}) {
+      EXPECT_THAT(
+          text,
+          ::testing::Not(HasSubstr(absl::StrCat("\"", field, "\":{\"_null\""))))
+          << text;
+    }
+  }
 }
 
 TEST(DirectusSourceTest, FetchAccountFailsWholeOnForbiddenCollection) {

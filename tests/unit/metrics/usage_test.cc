@@ -1,3 +1,5 @@
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
@@ -408,6 +410,46 @@ TEST_F(AccountScenarioTest, AllTimeCountsEveryTimestampedRow) {
   EXPECT_EQ(usage.features.tags, 3);  // p1 and p3
 }
 
+TEST(UsageTest, RowsWithoutTimestampCountOnlyAsMissing) {
+  AccountData data;
+  data.projects = {
+      Project{.id = "p1", .owner_id = "u1", .created_at = Utc(2026, 1, 1)},
+      Project{.id = "gone",
+              .owner_id = "u1",
+              .created_at = Utc(2026, 1, 1),
+              .deleted_at = Utc(2026, 2, 1)},
+  };
+  data.chats = {
+      Chat{.id = "h1", .project_id = "p1", .created_at = Utc(2026, 11, 2)}};
+  // One row of each windowed kind without its timestamp, as the sources
+  // return them for a dated period.
+  data.conversations = {
+      Conversation{.id = "c1", .project_id = "p1", .duration_seconds = 60},
+      // Excluded with its deleted project, so not counted as missing.
+      Conversation{.id = "c2", .project_id = "gone", .duration_seconds = 60},
+  };
+  data.messages = {
+      ChatMessage{.id = "m1", .chat_id = "h1", .message_from = "user"}};
+  data.reports = {
+      ProjectReport{.id = "1", .project_id = "p1", .status = "published"}};
+  data.logins = {Login{.id = "l1", .user_id = "u1"}};
+
+  const UsageMetrics usage = ComputeNovember(data);
+
+  // c1, m1, report 1 and l1.
+  EXPECT_EQ(usage.quality.missing_timestamps, 4);
+  EXPECT_EQ(usage.quality.soft_deleted_excluded, 1);  // project "gone"
+  EXPECT_EQ(usage.quality.estimated_durations, 0);
+  EXPECT_EQ(usage.quality.conversations_without_chunks, 0);
+  ASSERT_TRUE(usage.previous.has_value());
+  for (const PeriodMetrics* period : {&usage.current, &*usage.previous}) {
+    EXPECT_EQ(period->conversations.count, 0);
+    EXPECT_EQ(period->chat.messages, 0);
+    EXPECT_EQ(period->reports.created, 0);
+    EXPECT_EQ(period->logins.total, 0);
+  }
+}
+
 TEST(UsageTest, SoftDeletedProjectTakesItsRowsOut) {
   AccountData data;
   data.projects = {Project{.id = "p1",
@@ -481,6 +523,43 @@ TEST(UsageTest, MessageRolesAndNullTokens) {
   // The chat has no creation time, so it was not created in the period.
   EXPECT_EQ(chat.sessions_created, 0);
   EXPECT_DOUBLE_EQ(chat.queries_per_session, 2);
+}
+
+TEST(UsageTest, TokenSumSaturatesAtInt64Max) {
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  AccountData data;
+  data.projects = {Project{.id = "p1", .owner_id = "u1"}};
+  data.chats = {Chat{.id = "h1", .project_id = "p1"}};
+  for (const auto& [id, tokens] : std::vector<std::pair<std::string, int64_t>>{
+           {"m1", kMax - 1}, {"m2", 5}, {"m3", kMax}, {"m4", 1}}) {
+    data.messages.push_back(ChatMessage{.id = id,
+                                        .chat_id = "h1",
+                                        .message_from = "user",
+                                        .tokens = tokens,
+                                        .created_at = Utc(2026, 11, 9)});
+  }
+
+  const ChatMetrics chat = ComputeNovember(data).current.chat;
+
+  EXPECT_EQ(chat.messages, 4);
+  EXPECT_EQ(chat.tokens, kMax);
+}
+
+TEST(UsageTest, TokenSumSaturatesAtInt64Min) {
+  constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+  AccountData data;
+  data.projects = {Project{.id = "p1", .owner_id = "u1"}};
+  data.chats = {Chat{.id = "h1", .project_id = "p1"}};
+  for (const auto& [id, tokens] : std::vector<std::pair<std::string, int64_t>>{
+           {"m1", kMin + 1}, {"m2", -5}}) {
+    data.messages.push_back(ChatMessage{.id = id,
+                                        .chat_id = "h1",
+                                        .message_from = "user",
+                                        .tokens = tokens,
+                                        .created_at = Utc(2026, 11, 9)});
+  }
+
+  EXPECT_EQ(ComputeNovember(data).current.chat.tokens, kMin);
 }
 
 TEST(UsageTest, ProjectsTableSortOrder) {

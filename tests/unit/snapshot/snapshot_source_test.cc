@@ -2,6 +2,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
@@ -41,11 +44,58 @@ const Conversation& Find(const AccountData& data, const std::string& id) {
   return kMissing;
 }
 
-std::vector<std::string> Ids(const std::vector<User>& users) {
+// Returns the ids of `records` in order.
+template <typename Record>
+std::vector<std::string> Ids(const std::vector<Record>& records) {
   std::vector<std::string> ids;
-  for (const User& user : users) ids.push_back(user.id);
+  for (const Record& record : records) ids.push_back(record.id);
   return ids;
 }
+
+std::vector<std::string> ConversationIds(const AccountData& data) {
+  return Ids(data.conversations);
+}
+std::vector<std::string> MessageIds(const AccountData& data) {
+  return Ids(data.messages);
+}
+std::vector<std::string> ReportIds(const AccountData& data) {
+  return Ids(data.reports);
+}
+std::vector<std::string> LoginIds(const AccountData& data) {
+  return Ids(data.logins);
+}
+
+// Returns the message of `status` as a std::string, which gmock prints as
+// text.
+std::string Message(const absl::Status& status) {
+  return std::string(status.message());
+}
+
+// Copies the fixture to a fresh folder `name` under the temporary folder,
+// and removes it again on destruction.
+class FixtureCopy {
+ public:
+  explicit FixtureCopy(const std::string& name)
+      : dir_(std::filesystem::temp_directory_path() / name) {
+    std::filesystem::remove_all(dir_);
+    std::filesystem::copy(SNAPSHOT_FIXTURE_DIR, dir_);
+  }
+  ~FixtureCopy() { std::filesystem::remove_all(dir_); }
+
+  const std::filesystem::path& dir() const { return dir_; }
+
+  // Replaces the file `name` with `content`.
+  void Write(const std::string& name, const std::string& content) const {
+    std::ofstream(dir_ / name, std::ios::binary | std::ios::trunc) << content;
+  }
+
+  absl::StatusOr<std::unique_ptr<SnapshotSource>> Load() const {
+    return SnapshotSource::Load(dir_.string());
+  }
+
+ private:
+  std::filesystem::path dir_;
+};
 
 TEST(SnapshotSourceTest, FetchesOwnedRowsInsideWindow) {
   auto source = LoadFixture();
@@ -64,19 +114,68 @@ TEST(SnapshotSourceTest, FetchesOwnedRowsInsideWindow) {
   EXPECT_TRUE(data->projects[1].deleted_at.has_value());
   EXPECT_FALSE(data->projects[1].conversations_allowed);
 
-  // c5 lies 1 ms before the window; c6 belongs to another user.
-  std::vector<std::string> conversations;
-  for (const Conversation& c : data->conversations) {
-    conversations.push_back(c.id);
-  }
-  EXPECT_THAT(conversations, UnorderedElementsAre("c1", "c2", "c3", "c4"));
+  // c5 lies 1 ms before the window; c6 belongs to another user. c7 has
+  // no creation time, so it is returned for every window.
+  EXPECT_THAT(ConversationIds(*data),
+              UnorderedElementsAre("c1", "c2", "c3", "c4", "c7"));
   EXPECT_EQ(data->chats.size(), 2);
-  ASSERT_EQ(data->messages.size(), 2);
+  // m3 lies before the window; m5 has no date and m6 an unparsable one.
+  EXPECT_THAT(MessageIds(*data), ElementsAre("m1", "m2", "m5", "m6"));
   EXPECT_EQ(data->messages[1].tokens, 42);
-  ASSERT_EQ(data->reports.size(), 1);
-  EXPECT_EQ(data->reports[0].id, "7");
-  ASSERT_EQ(data->logins.size(), 1);
+  // Report 10 lies before the window; report 9 has no date.
+  EXPECT_THAT(ReportIds(*data), ElementsAre("7", "9"));
+  // Login 3 lies after the window; login 5 has no timestamp.
+  EXPECT_THAT(LoginIds(*data), ElementsAre("1", "5"));
   EXPECT_EQ(data->logins[0].timestamp, At("2026-03-04T08:00:00Z"));
+}
+
+TEST(SnapshotSourceTest, DatedWindowKeepsRowsWithoutTimestamp) {
+  auto source = LoadFixture();
+  ASSERT_NE(source, nullptr);
+  AccountQuery query{{kJane},
+                     At("2026-06-01T00:00:00Z"),
+                     At("2026-07-01T00:00:00Z"),
+                     At("2026-12-01T00:00:00Z")};
+  absl::StatusOr<AccountData> data = source->FetchAccount(query, {});
+  ASSERT_TRUE(data.ok()) << data.status();
+
+  // No row of Jane's has a timestamp in June 2026, so only the rows whose
+  // timestamp is null or unparsable are returned.
+  ASSERT_THAT(ConversationIds(*data), ElementsAre("c7"));
+  EXPECT_EQ(data->conversations[0].created_at, std::nullopt);
+  EXPECT_THAT(MessageIds(*data), ElementsAre("m5", "m6"));
+  EXPECT_THAT(ReportIds(*data), ElementsAre("9"));
+  EXPECT_THAT(LoginIds(*data), ElementsAre("5"));
+}
+
+TEST(SnapshotSourceTest, UnparsableValuesCountPerAccount) {
+  auto source = LoadFixture();
+  ASSERT_NE(source, nullptr);
+  AccountQuery dated{{kJane},
+                     At("2026-01-01T00:00:00Z"),
+                     At("2026-04-01T00:00:00Z"),
+                     At("2026-12-01T00:00:00Z")};
+
+  absl::StatusOr<AccountData> jane_dated = source->FetchAccount(dated, {});
+  absl::StatusOr<AccountData> jane_all =
+      source->FetchAccount(AccountQuery{{kJane}}, {});
+  absl::StatusOr<AccountData> john_all =
+      source->FetchAccount(AccountQuery{{kJohn}}, {});
+  absl::StatusOr<AccountData> aaron_all =
+      source->FetchAccount(AccountQuery{{kAaron}}, {});
+
+  ASSERT_TRUE(jane_dated.ok()) << jane_dated.status();
+  ASSERT_TRUE(jane_all.ok()) << jane_all.status();
+  ASSERT_TRUE(john_all.ok()) << john_all.status();
+  ASSERT_TRUE(aaron_all.ok()) << aaron_all.status();
+  // m6's date_created; report 10, with the unparsable deleted_at, lies
+  // before the window.
+  EXPECT_EQ(jane_dated->unparsable_values, 1);
+  // m6's date_created and report 10's deleted_at.
+  EXPECT_EQ(jane_all->unparsable_values, 2);
+  // Login 6's timestamp.
+  EXPECT_EQ(john_all->unparsable_values, 1);
+  EXPECT_EQ(aaron_all->unparsable_values, 0);
 }
 
 TEST(SnapshotSourceTest, CountsChunksAndEstimationWords) {
@@ -112,9 +211,11 @@ TEST(SnapshotSourceTest, UnboundedWindowIncludesEveryRow) {
   absl::StatusOr<AccountData> data =
       source->FetchAccount(AccountQuery{{kJane}}, {});
   ASSERT_TRUE(data.ok()) << data.status();
-  EXPECT_EQ(data->conversations.size(), 5);
-  EXPECT_EQ(data->messages.size(), 3);
-  EXPECT_EQ(data->logins.size(), 2);
+  EXPECT_THAT(ConversationIds(*data),
+              UnorderedElementsAre("c1", "c2", "c3", "c4", "c5", "c7"));
+  EXPECT_THAT(MessageIds(*data), ElementsAre("m1", "m2", "m3", "m5", "m6"));
+  EXPECT_THAT(ReportIds(*data), ElementsAre("7", "9", "10"));
+  EXPECT_THAT(LoginIds(*data), ElementsAre("1", "3", "5"));
 }
 
 TEST(SnapshotSourceTest, ActivityBoundsSkipDeletedAndFutureRows) {
@@ -209,6 +310,78 @@ TEST(SnapshotSourceTest, NotJsonIsAnError) {
   EXPECT_EQ(source.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(source.status().message(), HasSubstr("project.json"));
   std::filesystem::remove_all(dir);
+}
+
+TEST(SnapshotSourceTest, InvalidUtf8IsAnErrorNamingFile) {
+  FixtureCopy copy("snapshot_invalid_utf8");
+  copy.Write("project.json", "[{\"id\": \"p\xff\"}]");
+
+  absl::StatusOr<std::unique_ptr<SnapshotSource>> source = copy.Load();
+
+  ASSERT_FALSE(source.ok());
+  EXPECT_EQ(source.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(source.status()), HasSubstr("project.json"));
+}
+
+TEST(SnapshotSourceTest, ByteOrderMarkIsSkipped) {
+  FixtureCopy copy("snapshot_byte_order_mark");
+  std::ifstream original(copy.dir() / "project.json", std::ios::binary);
+  std::stringstream text;
+  text << original.rdbuf();
+  original.close();
+  copy.Write("project.json", "\xEF\xBB\xBF" + text.str());
+
+  absl::StatusOr<std::unique_ptr<SnapshotSource>> source = copy.Load();
+
+  ASSERT_TRUE(source.ok()) << source.status();
+  absl::StatusOr<AccountData> data =
+      (*source)->FetchAccount(AccountQuery{{kJane}}, {});
+  ASSERT_TRUE(data.ok()) << data.status();
+  EXPECT_THAT(Ids(data->projects), ElementsAre("p1", "p2"));
+}
+
+TEST(SnapshotSourceTest, DirectoryInPlaceOfFileIsNamed) {
+  FixtureCopy copy("snapshot_directory_file");
+  std::filesystem::remove(copy.dir() / "project_chat.json");
+  std::filesystem::create_directory(copy.dir() / "project_chat.json");
+
+  absl::StatusOr<std::unique_ptr<SnapshotSource>> source = copy.Load();
+
+  ASSERT_FALSE(source.ok());
+  EXPECT_EQ(source.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(Message(source.status()), HasSubstr("project_chat.json"));
+  EXPECT_THAT(Message(source.status()), HasSubstr("not a regular file"));
+}
+
+TEST(SnapshotSourceTest, RepeatedIdNamesFileAndId) {
+  FixtureCopy copy("snapshot_repeated_id");
+  copy.Write("conversation.json", R"([
+    {"id": "c1", "project_id": "p1", "created_at": null},
+    {"id": "c2", "project_id": "p1", "created_at": null},
+    {"id": "c1", "project_id": "p1", "created_at": null}])");
+
+  absl::StatusOr<std::unique_ptr<SnapshotSource>> source = copy.Load();
+
+  ASSERT_FALSE(source.ok());
+  EXPECT_EQ(source.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(source.status()), HasSubstr("conversation.json"));
+  EXPECT_THAT(Message(source.status()), HasSubstr("\"c1\""));
+}
+
+TEST(SnapshotSourceTest, RepeatedNumericIdIsRejected) {
+  FixtureCopy copy("snapshot_repeated_numeric_id");
+  // Directus returns an id as a number or as its decimal text; both are
+  // the same id.
+  copy.Write("directus_activity.json", R"([
+    {"id": 1, "action": "login", "user": "u", "timestamp": null},
+    {"id": "1", "action": "update", "user": "u", "timestamp": null}])");
+
+  absl::StatusOr<std::unique_ptr<SnapshotSource>> source = copy.Load();
+
+  ASSERT_FALSE(source.ok());
+  EXPECT_EQ(source.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(source.status()), HasSubstr("directus_activity.json"));
+  EXPECT_THAT(Message(source.status()), HasSubstr("\"1\""));
 }
 
 }  // namespace

@@ -1,9 +1,11 @@
 #include "source/rows.h"
 
+#include <cmath>
 #include <cstdint>
 #include <string>
 
 #include "boost/json/parse.hpp"
+#include "boost/json/serialize.hpp"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -55,6 +57,27 @@ TEST(ParseNumberTest, AcceptsNumbersAndStrings) {
   EXPECT_FALSE(ParseNumber(Json(R"("3a")"), "duration").ok());
   EXPECT_FALSE(ParseNumber(Json(R"("")"), "duration").ok());
   EXPECT_FALSE(ParseNumber(Json("null"), "duration").ok());
+}
+
+TEST(ParseNumberTest, RejectsNonFiniteNumbers) {
+  // 1e400 is beyond the range of a double, so the JSON parser stores it as
+  // infinity.
+  for (const char* text :
+       {"1e400", "-1e400", R"("1e400")", R"("inf")", R"("nan")"}) {
+    absl::StatusOr<double> parsed = ParseNumber(Json(text), "duration");
+    EXPECT_EQ(parsed.status().code(), absl::StatusCode::kInvalidArgument)
+        << text;
+  }
+}
+
+TEST(ParseNumberTest, NonFiniteErrorNamesFieldAndValue) {
+  absl::StatusOr<double> parsed =
+      ParseNumber(boost::json::value(HUGE_VAL), "duration");
+
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_THAT(parsed.status().message(), HasSubstr("duration"));
+  EXPECT_THAT(parsed.status().message(),
+              HasSubstr(boost::json::serialize(boost::json::value(HUGE_VAL))));
 }
 
 TEST(ParseOptionalNumberTest, NullAndAbsentAreMissing) {
