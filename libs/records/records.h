@@ -5,6 +5,7 @@
 #define USAGE_RECORDS_RECORDS_H_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,6 +73,10 @@ struct ChatMessage {
   std::string message_from;  // as stored: "User", "assistant", "dembrane"
   std::optional<int64_t> tokens;
   std::optional<absl::Time> created_at;  // date_created
+  // The message text. Sources fill it only for messages from the user
+  // (message_from "user" in any case), because only those feed the query
+  // topics and length bands; it is empty for the others.
+  std::string text;
 };
 
 // A generated report (`project_report`).
@@ -128,6 +133,9 @@ struct AccountData {
   std::vector<Login> logins;
   // All-time first and last activity.
   ActivityBounds activity;
+  // All-time first and last activity of each selected user's own projects
+  // and logins, by user id; every selected user has an entry.
+  std::map<std::string, ActivityBounds> activity_by_user;
   // Optional values (timestamps) of this account's rows that failed to
   // parse and were treated as missing. Rows of other accounts never count.
   int64_t unparsable_values = 0;
