@@ -2,12 +2,14 @@
 // their rows are assembled into typed records.
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "directus/account_queries.h"
@@ -22,7 +24,8 @@ namespace {
 
 using Rows = std::vector<boost::json::object>;
 
-// Rows per page of transcript queries, whose rows can be megabytes each.
+// Rows per page of transcript and message text queries, whose rows can be
+// megabytes each.
 constexpr int kTranscriptPageSize = 100;
 
 Collection Items(std::string name) {
@@ -31,12 +34,41 @@ Collection Items(std::string name) {
 
 const Collection kLogins{"directus_activity", "/activity"};
 
+// Chunks counted per conversation among those that `filter` selects.
+GroupedQuery ChunkCounts(boost::json::object filter) {
+  return GroupedQuery{std::move(filter),
+                      boost::json::object{{"count", boost::json::array{"id"}}},
+                      "conversation_id"};
+}
+
 // The raw results of every query of one account.
 struct Fetched {
   Rows projects, tags, conversations, chats, messages, reports, logins;
   Rows chunk_groups, nonempty_chunk_groups, blank_candidates;
-  Rows merged_transcripts, chunk_transcripts;
+  Rows merged_transcripts, chunk_transcripts, user_message_texts;
+  // Grouped min and max rows: projects by owner, conversations and chats
+  // by project, logins by user.
   Rows project_bounds, conversation_bounds, chat_bounds, login_bounds;
+};
+
+// The mapping of one kind of event's grouped bounds rows onto ActivityBounds.
+struct BoundsKind {
+  const Rows Fetched::*rows;
+  const char* field;        // the aggregated timestamp
+  const char* group_field;  // the owner, project or user of each group
+  bool grouped_by_project;  // else grouped by user
+  TimeBounds ActivityBounds::*bounds;
+};
+
+constexpr BoundsKind kBoundsKinds[] = {
+    {&Fetched::project_bounds, "created_at", "directus_user_id", false,
+     &ActivityBounds::projects},
+    {&Fetched::conversation_bounds, "created_at", "project_id", true,
+     &ActivityBounds::conversations},
+    {&Fetched::chat_bounds, "date_created", "project_id", true,
+     &ActivityBounds::chats},
+    {&Fetched::login_bounds, "timestamp", "user", false,
+     &ActivityBounds::logins},
 };
 
 template <typename Record>
@@ -55,24 +87,29 @@ absl::StatusOr<std::vector<Record>> ParseAll(
   return records;
 }
 
-absl::StatusOr<TimeBounds> ParseBounds(const Rows& rows, std::string_view field,
-                                       const std::string& collection,
-                                       ParseStats& stats) {
+// Returns the min and max of `field` in a grouped aggregate row. Either is
+// missing when the group's values are all null.
+TimeBounds ParseGroupBounds(const boost::json::object& row,
+                            std::string_view field, ParseStats& stats) {
   TimeBounds bounds;
-  if (rows.empty()) return bounds;
-  if (rows.size() != 1) {
-    return absl::InternalError(absl::StrCat("Directus returned ", rows.size(),
-                                            " rows for the bounds of ",
-                                            collection));
-  }
   for (auto [operation, target] :
        {std::pair{"min", &bounds.first}, std::pair{"max", &bounds.last}}) {
-    const boost::json::value* value = rows[0].if_contains(operation);
+    const boost::json::value* value = row.if_contains(operation);
     if (value != nullptr && value->is_object()) {
       *target = ParseTimestamp(value->get_object(), field, stats);
     }
   }
   return bounds;
+}
+
+// Widens `into` to cover `other`.
+void Combine(TimeBounds& into, const TimeBounds& other) {
+  if (other.first && (!into.first || *other.first < *into.first)) {
+    into.first = other.first;
+  }
+  if (other.last && (!into.last || *other.last > *into.last)) {
+    into.last = other.last;
+  }
 }
 
 // Returns the count per conversation of grouped chunk rows.
@@ -179,7 +216,8 @@ void AttachWords(const Fetched& fetched,
   // chunk query also returns for merged transcripts that only look blank.
   for (const boost::json::object& row : fetched.merged_transcripts) {
     const std::string merged = ParseString(row, "merged_transcript");
-    if (!IsBlank(merged)) words[ParseForeignKey(row, "id")] = CountWords(merged);
+    if (!IsBlank(merged))
+      words[ParseForeignKey(row, "id")] = CountWords(merged);
   }
   for (Conversation& conversation : conversations) {
     if (conversation.duration_seconds.value_or(0) > 0) continue;
@@ -188,7 +226,84 @@ void AttachWords(const Fetched& fetched,
   }
 }
 
-absl::StatusOr<AccountData> Assemble(const Fetched& fetched) {
+// Puts the fetched texts onto the messages from the user. A text of a
+// message that is not in `messages`, one sent between the two queries, is
+// left out like its message.
+absl::Status AttachTexts(const Rows& rows, std::vector<ChatMessage>& messages) {
+  absl::flat_hash_map<std::string, std::string> texts;
+  for (const boost::json::object& row : rows) {
+    texts[ParseForeignKey(row, "id")] = ParseString(row, "text");
+  }
+  for (ChatMessage& message : messages) {
+    if (!absl::EqualsIgnoreCase(message.message_from, "user")) continue;
+    auto it = texts.find(message.id);
+    if (it == texts.end()) {
+      return absl::InternalError(
+          absl::StrCat("Directus returned no text for the user message ",
+                       message.id, "; the data changed during the fetch"));
+    }
+    message.text = std::move(it->second);
+  }
+  return absl::OkStatus();
+}
+
+// Returns the bounds entry of the selected user that a grouped bounds row
+// of `kind` belongs to, through the owner of its project where it is
+// grouped by project.
+absl::StatusOr<ActivityBounds*> GroupOwner(
+    const boost::json::object& row, const BoundsKind& kind,
+    const absl::flat_hash_map<std::string, std::string>& owners,
+    std::map<std::string, ActivityBounds>& by_user) {
+  std::string key = ParseForeignKey(row, kind.group_field);
+  if (kind.grouped_by_project) {
+    auto owner = owners.find(key);
+    if (owner == owners.end()) {
+      return absl::InternalError(absl::StrCat(
+          "Directus returned activity bounds of project ", key,
+          ", which is not among the account's projects; the data changed "
+          "during the fetch"));
+    }
+    key = owner->second;
+  }
+  auto user = by_user.find(key);
+  if (user == by_user.end()) {
+    return absl::InternalError(
+        absl::StrCat("Directus returned activity bounds of user \"", key,
+                     "\", who is not among the selected users"));
+  }
+  return &user->second;
+}
+
+// Fills activity_by_user with an entry per selected user from the grouped
+// bounds rows, and the account-wide activity from those entries.
+absl::Status AttachActivity(const Fetched& fetched,
+                            const std::vector<std::string>& user_ids,
+                            AccountData& data, ParseStats& stats) {
+  for (const std::string& id : user_ids) data.activity_by_user[id] = {};
+  absl::flat_hash_map<std::string, std::string> owners;
+  for (const Project& project : data.projects) {
+    owners[project.id] = project.owner_id;
+  }
+
+  for (const BoundsKind& kind : kBoundsKinds) {
+    for (const boost::json::object& row : fetched.*kind.rows) {
+      absl::StatusOr<ActivityBounds*> user =
+          GroupOwner(row, kind, owners, data.activity_by_user);
+      if (!user.ok()) return user.status();
+      Combine((*user)->*kind.bounds, ParseGroupBounds(row, kind.field, stats));
+    }
+  }
+
+  for (const auto& [id, activity] : data.activity_by_user) {
+    for (const BoundsKind& kind : kBoundsKinds) {
+      Combine(data.activity.*kind.bounds, activity.*kind.bounds);
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<AccountData> Assemble(const Fetched& fetched,
+                                     const AccountQuery& query) {
   AccountData data;
   ParseStats stats;
 
@@ -214,6 +329,11 @@ absl::StatusOr<AccountData> Assemble(const Fetched& fetched) {
       ParseAll<ChatMessage>(fetched.messages, ParseChatMessage, stats);
   if (!messages.ok()) return messages.status();
   data.messages = *std::move(messages);
+  if (absl::Status status =
+          AttachTexts(fetched.user_message_texts, data.messages);
+      !status.ok()) {
+    return status;
+  }
   auto reports =
       ParseAll<ProjectReport>(fetched.reports, ParseProjectReport, stats);
   if (!reports.ok()) return reports.status();
@@ -222,17 +342,10 @@ absl::StatusOr<AccountData> Assemble(const Fetched& fetched) {
   if (!logins.ok()) return logins.status();
   data.logins = *std::move(logins);
 
-  const std::pair<const Rows*, TimeBounds*> bounds[] = {
-      {&fetched.project_bounds, &data.activity.projects},
-      {&fetched.conversation_bounds, &data.activity.conversations},
-      {&fetched.chat_bounds, &data.activity.chats},
-      {&fetched.login_bounds, &data.activity.logins}};
-  const char* fields[] = {"created_at", "created_at", "date_created",
-                          "timestamp"};
-  for (size_t i = 0; i < std::size(bounds); ++i) {
-    auto parsed = ParseBounds(*bounds[i].first, fields[i], "activity", stats);
-    if (!parsed.ok()) return parsed.status();
-    *bounds[i].second = *parsed;
+  if (absl::Status status =
+          AttachActivity(fetched, query.user_ids, data, stats);
+      !status.ok()) {
+    return status;
   }
   data.unparsable_values = stats.unparsable_values;
   return data;
@@ -264,76 +377,76 @@ absl::StatusOr<AccountData> DirectusSource::FetchAccount(
   TaskGroup group(context);
   const CallContext& shared = group.context();
 
-  const auto rows = [&](Rows& out, std::string collection,
+  // Each call starts one fetch on the group that fills `out`; `label` names
+  // it in progress messages.
+  const auto rows = [&](std::string label, Rows& out, Collection collection,
                         boost::json::object json, int size) {
-    group.Run([&client, &shared, &out, collection = Items(collection),
-               json = std::move(json), size]() -> absl::Status {
-      auto result = client.FetchRows(collection, json, shared, size);
-      if (!result.ok()) return result.status();
-      out = *std::move(result);
-      return absl::OkStatus();
-    });
-  };
-  const auto groups = [&](Rows& out, boost::json::object filter) {
     group.Run(
-        [&client, &shared, &out, filter = std::move(filter)]() -> absl::Status {
-          auto result = client.FetchGroups(
-              Items(kConversationChunk), filter,
-              boost::json::object{{"count", boost::json::array{"id"}}},
-              "conversation_id", shared);
+        [&client, &shared, &out, collection = std::move(collection),
+         json = std::move(json), size]() -> absl::Status {
+          auto result = client.FetchRows(collection, json, shared, size);
           if (!result.ok()) return result.status();
           out = *std::move(result);
           return absl::OkStatus();
-        });
+        },
+        std::move(label));
   };
-  const auto aggregate = [&](Rows& out, Collection collection,
-                             boost::json::object json) {
-    group.Run([&client, &shared, &out, collection = std::move(collection),
-               json = std::move(json)]() -> absl::Status {
-      auto response = client.Search(collection, json, shared);
-      if (!response.ok()) return response.status();
-      boost::json::value* data = response->if_contains("data");
-      if (data == nullptr || !data->is_array()) {
-        return absl::InternalError(absl::StrCat(
-            "Directus response for ", collection.name, " has no data array"));
-      }
-      for (boost::json::value& row : data->get_array()) {
-        if (row.is_object()) out.push_back(std::move(row.get_object()));
-      }
-      return absl::OkStatus();
-    });
+  const auto groups = [&](std::string label, Rows& out, Collection collection,
+                          GroupedQuery grouped) {
+    group.Run(
+        [&client, &shared, &out, collection = std::move(collection),
+         grouped = std::move(grouped)]() -> absl::Status {
+          auto result =
+              client.FetchGroups(collection, grouped.filter, grouped.aggregate,
+                                 grouped.group_field, shared);
+          if (!result.ok()) return result.status();
+          out = *std::move(result);
+          return absl::OkStatus();
+        },
+        std::move(label));
   };
 
-  rows(fetched.projects, kProject, ProjectsQuery(query), page_size);
-  rows(fetched.tags, kProjectTag, TagsQuery(query), page_size);
-  rows(fetched.conversations, kConversation, ConversationsQuery(query),
+  // Projects, conversations and their chunks.
+  rows("projects", fetched.projects, Items(kProject), ProjectsQuery(query),
        page_size);
-  groups(fetched.chunk_groups, ChunkFilter(query));
-  groups(fetched.nonempty_chunk_groups, NonEmptyChunkFilter(query));
-  rows(fetched.blank_candidates, kConversationChunk,
+  rows("tags", fetched.tags, Items(kProjectTag), TagsQuery(query), page_size);
+  rows("conversations", fetched.conversations, Items(kConversation),
+       ConversationsQuery(query), page_size);
+  groups("chunk counts", fetched.chunk_groups, Items(kConversationChunk),
+         ChunkCounts(ChunkFilter(query)));
+  groups("transcribed chunk counts", fetched.nonempty_chunk_groups,
+         Items(kConversationChunk), ChunkCounts(NonEmptyChunkFilter(query)));
+  rows("blank chunks", fetched.blank_candidates, Items(kConversationChunk),
        BlankCandidateChunksQuery(query), transcript_page_size);
-  rows(fetched.merged_transcripts, kConversation, MergedTranscriptsQuery(query),
+  rows("transcripts", fetched.merged_transcripts, Items(kConversation),
+       MergedTranscriptsQuery(query), transcript_page_size);
+  rows("chunk transcripts", fetched.chunk_transcripts,
+       Items(kConversationChunk), ChunkTranscriptsQuery(query),
        transcript_page_size);
-  rows(fetched.chunk_transcripts, kConversationChunk,
-       ChunkTranscriptsQuery(query), transcript_page_size);
-  rows(fetched.chats, kProjectChat, ChatsQuery(query), page_size);
-  rows(fetched.messages, kProjectChatMessage, MessagesQuery(query), page_size);
-  rows(fetched.reports, kProjectReport, ReportsQuery(query), page_size);
-  group.Run([&]() -> absl::Status {
-    auto result =
-        client.FetchRows(kLogins, LoginsQuery(query), shared, page_size);
-    if (!result.ok()) return result.status();
-    fetched.logins = *std::move(result);
-    return absl::OkStatus();
-  });
-  aggregate(fetched.project_bounds, Items(kProject), ProjectBoundsQuery(query));
-  aggregate(fetched.conversation_bounds, Items(kConversation),
-            ConversationBoundsQuery(query));
-  aggregate(fetched.chat_bounds, Items(kProjectChat), ChatBoundsQuery(query));
-  aggregate(fetched.login_bounds, kLogins, LoginBoundsQuery(query));
+
+  // Chats, reports and logins.
+  rows("chat sessions", fetched.chats, Items(kProjectChat), ChatsQuery(query),
+       page_size);
+  rows("chat messages", fetched.messages, Items(kProjectChatMessage),
+       MessagesQuery(query), page_size);
+  rows("chat queries", fetched.user_message_texts, Items(kProjectChatMessage),
+       UserMessageTextsQuery(query), transcript_page_size);
+  rows("reports", fetched.reports, Items(kProjectReport), ReportsQuery(query),
+       page_size);
+  rows("logins", fetched.logins, kLogins, LoginsQuery(query), page_size);
+
+  // All-time activity bounds.
+  groups("project activity", fetched.project_bounds, Items(kProject),
+         ProjectBoundsByOwner(query));
+  groups("conversation activity", fetched.conversation_bounds,
+         Items(kConversation), ConversationBoundsByProject(query));
+  groups("chat activity", fetched.chat_bounds, Items(kProjectChat),
+         ChatBoundsByProject(query));
+  groups("login activity", fetched.login_bounds, kLogins,
+         LoginBoundsByUser(query));
 
   if (absl::Status status = group.Wait(); !status.ok()) return status;
-  return Assemble(fetched);
+  return Assemble(fetched, query);
 }
 
 }  // namespace usage

@@ -1,9 +1,12 @@
 #include "directus/account_queries.h"
 
 #include <initializer_list>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
+#include "absl/strings/ascii.h"
 #include "directus/query_json.h"
 
 namespace usage {
@@ -59,10 +62,30 @@ object Query(array fields, array conditions) {
                 {"filter", AllOf(std::move(conditions))}};
 }
 
-object MinMaxQuery(std::string_view field, array conditions) {
+// Min and max of `field` per value of `group_field`.
+GroupedQuery BoundsQuery(array conditions, std::string_view field,
+                         std::string group_field) {
   const boost::json::string_view name(field.data(), field.size());
-  return object{{"filter", AllOf(std::move(conditions))},
-                {"aggregate", {{"min", array{name}}, {"max", array{name}}}}};
+  return GroupedQuery{AllOf(std::move(conditions)),
+                      object{{"min", array{name}}, {"max", array{name}}},
+                      std::move(group_field)};
+}
+
+// Every spelling of `word` in upper and lower case: "ab" gives "ab", "Ab",
+// "aB" and "AB". Directus 11.1.2 has no case-insensitive equality filter.
+array CaseVariants(std::string_view word) {
+  std::vector<std::string> variants{""};
+  for (char letter : word) {
+    std::vector<std::string> longer;
+    for (const std::string& prefix : variants) {
+      longer.push_back(prefix + absl::ascii_tolower(letter));
+      if (absl::ascii_isalpha(letter)) {
+        longer.push_back(prefix + absl::ascii_toupper(letter));
+      }
+    }
+    variants = std::move(longer);
+  }
+  return StringArray(variants);
 }
 
 // Duration null or not above 0, at `path` ("duration" or a relation).
@@ -172,35 +195,43 @@ object ChunkTranscriptsQuery(const AccountQuery& account) {
                std::move(conditions));
 }
 
-object ProjectBoundsQuery(const AccountQuery& account) {
+object UserMessageTextsQuery(const AccountQuery& account) {
+  array conditions{Owned(account, {"project_chat_id", "project_id"})};
+  AppendWindowOrNull(conditions, {"date_created"}, account.start, account.end);
+  conditions.emplace_back(
+      Condition({"message_from"}, "_in", CaseVariants("user")));
+  return Query(Fields({"id", "text"}), std::move(conditions));
+}
+
+GroupedQuery ProjectBoundsByOwner(const AccountQuery& account) {
   array conditions{Owned(account, {}),
                    Condition({"deleted_at"}, "_null", true)};
   AppendWindow(conditions, {"created_at"}, absl::InfinitePast(), account.as_of);
-  return MinMaxQuery("created_at", std::move(conditions));
+  return BoundsQuery(std::move(conditions), "created_at", "directus_user_id");
 }
 
-object ConversationBoundsQuery(const AccountQuery& account) {
+GroupedQuery ConversationBoundsByProject(const AccountQuery& account) {
   array conditions{Owned(account, {"project_id"}),
                    Condition({"project_id", "deleted_at"}, "_null", true),
                    Condition({"deleted_at"}, "_null", true)};
   AppendWindow(conditions, {"created_at"}, absl::InfinitePast(), account.as_of);
-  return MinMaxQuery("created_at", std::move(conditions));
+  return BoundsQuery(std::move(conditions), "created_at", "project_id");
 }
 
-object ChatBoundsQuery(const AccountQuery& account) {
+GroupedQuery ChatBoundsByProject(const AccountQuery& account) {
   array conditions{Owned(account, {"project_id"}),
                    Condition({"project_id", "deleted_at"}, "_null", true),
                    Condition({"deleted_at"}, "_null", true)};
   AppendWindow(conditions, {"date_created"}, absl::InfinitePast(),
                account.as_of);
-  return MinMaxQuery("date_created", std::move(conditions));
+  return BoundsQuery(std::move(conditions), "date_created", "project_id");
 }
 
-object LoginBoundsQuery(const AccountQuery& account) {
+GroupedQuery LoginBoundsByUser(const AccountQuery& account) {
   array conditions{Condition({"action"}, "_eq", "login"),
                    Condition({"user"}, "_in", StringArray(account.user_ids))};
   AppendWindow(conditions, {"timestamp"}, absl::InfinitePast(), account.as_of);
-  return MinMaxQuery("timestamp", std::move(conditions));
+  return BoundsQuery(std::move(conditions), "timestamp", "user");
 }
 
 object FindUsersQuery(const std::vector<std::string>& terms) {

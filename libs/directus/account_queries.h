@@ -55,12 +55,28 @@ boost::json::object MergedTranscriptsQuery(const AccountQuery& account);
 // or "". Fields id, conversation_id and transcript.
 boost::json::object ChunkTranscriptsQuery(const AccountQuery& account);
 
-// Aggregate queries of the earliest and latest activity before as_of,
-// leaving out soft-deleted rows and rows of soft-deleted projects.
-boost::json::object ProjectBoundsQuery(const AccountQuery& account);
-boost::json::object ConversationBoundsQuery(const AccountQuery& account);
-boost::json::object ChatBoundsQuery(const AccountQuery& account);
-boost::json::object LoginBoundsQuery(const AccountQuery& account);
+// The id and text of the messages that MessagesQuery selects and whose
+// message_from is "user" in any case, listed as an `_in` of every case
+// variant, so that the texts of other senders are never fetched.
+boost::json::object UserMessageTextsQuery(const AccountQuery& account);
+
+// A grouped aggregate, as DirectusClient::FetchGroups takes it.
+struct GroupedQuery {
+  boost::json::object filter;
+  // Such as {"min": ["created_at"], "max": ["created_at"]}.
+  boost::json::object aggregate;
+  std::string group_field;
+};
+
+// The earliest and latest event time (min and max) before as_of per group,
+// leaving out soft-deleted rows and rows of soft-deleted projects. Projects
+// are grouped by owner (`directus_user_id`), conversations and chats by
+// `project_id`, and logins by `user`, so the number of requests does not
+// grow with the number of users.
+GroupedQuery ProjectBoundsByOwner(const AccountQuery& account);
+GroupedQuery ConversationBoundsByProject(const AccountQuery& account);
+GroupedQuery ChatBoundsByProject(const AccountQuery& account);
+GroupedQuery LoginBoundsByUser(const AccountQuery& account);
 
 // Queries of directus_users. FindUsersQuery has no filter without terms.
 boost::json::object FindUsersQuery(const std::vector<std::string>& terms);

@@ -32,9 +32,11 @@ std::vector<ProjectRow> BuildProjectTable(const RowSet& included,
                                           const std::vector<User>& users,
                                           const Period& period);
 
-// Counts the data-quality figures of `period`. `conversations` are the
-// figures of the same period.
+// Counts the data-quality figures of `period`. `logins` are the logins of
+// `data` without repeats, and `conversations` the figures of the same
+// period.
 DataQuality CountDataQuality(const AccountData& data, const SplitRows& rows,
+                             const std::vector<Login>& logins,
                              const Period& period,
                              const ConversationMetrics& conversations);
 

@@ -6,6 +6,30 @@
 #include "metrics/period_metrics.h"
 
 namespace usage::metrics_internal {
+namespace {
+
+// Counts the code points of UTF-8 `text` by its bytes that start a
+// sequence. In invalid UTF-8 a stray continuation byte counts as nothing.
+int64_t CountCodePoints(std::string_view text) {
+  int64_t count = 0;
+  for (char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+void AddToLengthBand(const ChatMessage& message, MessageLengthBands& bands) {
+  const int64_t length = CountCodePoints(message.text);
+  if (length < 50) {
+    ++bands.under_50;
+  } else if (length < 200) {
+    ++bands.from_50_to_199;
+  } else {
+    ++bands.from_200;
+  }
+}
+
+}  // namespace
 
 ChatMetrics ComputeChatMetrics(const RowSet& included, const Period& period) {
   ChatMetrics metrics;
@@ -16,7 +40,10 @@ ChatMetrics ComputeChatMetrics(const RowSet& included, const Period& period) {
 
     ++metrics.messages;
     ++messages_per_session[message.chat_id];
-    if (IsUserMessage(message)) ++metrics.user_messages;
+    if (IsUserMessage(message)) {
+      ++metrics.user_messages;
+      AddToLengthBand(message, metrics.user_message_lengths);
+    }
     if (IsAssistantMessage(message)) ++metrics.assistant_messages;
     metrics.tokens = SaturatingAdd(metrics.tokens, message.tokens.value_or(0));
   }

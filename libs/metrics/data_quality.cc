@@ -57,6 +57,7 @@ int64_t CountMissingTimestamps(const RowSet& included,
 }  // namespace
 
 DataQuality CountDataQuality(const AccountData& data, const SplitRows& rows,
+                             const std::vector<Login>& logins,
                              const Period& period,
                              const ConversationMetrics& conversations) {
   DataQuality quality;
@@ -68,8 +69,7 @@ DataQuality CountDataQuality(const AccountData& data, const SplitRows& rows,
     }
   }
   quality.soft_deleted_excluded = CountSoftDeleted(rows.excluded, period);
-  quality.missing_timestamps =
-      CountMissingTimestamps(rows.included, data.logins);
+  quality.missing_timestamps = CountMissingTimestamps(rows.included, logins);
   quality.unparsable_values = data.unparsable_values;
   return quality;
 }

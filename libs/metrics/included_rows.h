@@ -35,12 +35,21 @@ struct SplitRows {
   RowSet excluded;
 };
 
-// Splits `data` in its order. A project is excluded when deleted_at is set.
-// A conversation, chat or report is excluded when its own deleted_at is set
-// or its project is excluded or not in data.projects. A message is excluded
-// when its chat is excluded or not in data.chats. Logins are never excluded
-// and are not part of the split.
+// Splits `data` in its order. A row whose non-empty id repeats an earlier
+// row of the same collection is left out of both sides. A project is
+// excluded when deleted_at is set. A conversation, chat or report is
+// excluded when its own deleted_at is set or its project is excluded or not
+// in data.projects. A message is excluded when its chat is excluded or not
+// in data.chats. Logins are never excluded and are not part of the split.
 SplitRows SplitBySoftDelete(const AccountData& data);
+
+// Returns `logins` in order without the logins whose non-empty id repeats
+// an earlier one.
+std::vector<Login> UniqueLogins(const std::vector<Login>& logins);
+
+// Returns `users` in order without the users whose id repeats an earlier
+// one.
+std::vector<User> UniqueUsers(const std::vector<User>& users);
 
 // Returns true when `t` is set and lies in `period`. For an all-time period
 // that is every set instant.

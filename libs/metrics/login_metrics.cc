@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <map>
+#include <string>
 #include <string_view>
+#include <utility>
 
 #include "absl/container/flat_hash_set.h"
 #include "metrics/period_metrics.h"
@@ -30,11 +32,15 @@ LoginMetrics ComputeLoginMetrics(const std::vector<Login>& logins,
                                  const Period& period, absl::TimeZone zone) {
   LoginMetrics metrics;
   std::map<absl::CivilDay, int64_t> per_day;
+  std::map<std::pair<std::string_view, absl::CivilDay>, int64_t> per_user_day;
   absl::flat_hash_set<std::string_view> users;
   for (const Login& login : logins) {
     if (!InPeriod(login.timestamp, period)) continue;
+    const absl::CivilDay day = DayOf(*login.timestamp, zone);
     ++metrics.total;
-    ++per_day[DayOf(*login.timestamp, zone)];
+    ++per_day[day];
+    ++per_user_day[{login.user_id, day}];
+    ++metrics.hour_histogram[absl::ToCivilHour(*login.timestamp, zone).hour()];
     users.insert(login.user_id);
   }
 
@@ -48,6 +54,10 @@ LoginMetrics ComputeLoginMetrics(const std::vector<Login>& logins,
   metrics.band = BandForLoginsPerWeek(metrics.per_week);
   for (const auto& [day, count] : per_day) {
     metrics.daily.push_back({day, count});
+  }
+  for (const auto& [user_day, count] : per_user_day) {
+    metrics.daily_per_user.push_back(
+        {std::string(user_day.first), user_day.second, count});
   }
   return metrics;
 }

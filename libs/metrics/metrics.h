@@ -3,9 +3,11 @@
 #ifndef USAGE_METRICS_METRICS_H_
 #define USAGE_METRICS_METRICS_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/time/civil_time.h"
@@ -38,6 +40,13 @@ struct ConversationMetrics {
   int64_t recorded = 0;
 };
 
+// User messages by length in Unicode code points.
+struct MessageLengthBands {
+  int64_t under_50 = 0;
+  int64_t from_50_to_199 = 0;
+  int64_t from_200 = 0;
+};
+
 struct ChatMetrics {
   int64_t active_sessions = 0;
   int64_t sessions_created = 0;
@@ -50,6 +59,7 @@ struct ChatMetrics {
   double p50_messages_per_session = 0;
   double p90_messages_per_session = 0;
   double queries_per_session = 0;
+  MessageLengthBands user_message_lengths;
 };
 
 struct ProjectMetrics {
@@ -79,6 +89,12 @@ struct DailyCount {
   int64_t count = 0;
 };
 
+struct UserDailyCount {
+  std::string user_id;
+  absl::CivilDay day;
+  int64_t count = 0;
+};
+
 struct LoginMetrics {
   int64_t total = 0;
   int64_t active_days = 0;
@@ -88,6 +104,10 @@ struct LoginMetrics {
   double per_week = 0;
   UsageBand band = UsageBand::kNone;
   std::vector<DailyCount> daily;  // days with logins, in order
+  // Logins per local hour of the day; index 0 is 00:00-00:59.
+  std::array<int64_t, 24> hour_histogram = {};
+  // Days with logins, ordered by user id, then day.
+  std::vector<UserDailyCount> daily_per_user;
 };
 
 struct PeriodMetrics {
@@ -159,6 +179,73 @@ struct DataQuality {
   int64_t unparsable_values = 0;
 };
 
+// A word of user chat messages and its number of occurrences.
+struct QueryTopic {
+  std::string word;
+  int64_t count = 0;
+};
+
+// Activity on one calendar day in the report's zone.
+struct DailyActivity {
+  absl::CivilDay day;
+  int64_t conversations = 0;
+  double duration_seconds = 0;
+  int64_t chat_sessions_started = 0;
+  int64_t messages = 0;
+  int64_t logins = 0;
+  // Conversations of the timeline up to and including this day.
+  int64_t cumulative_conversations = 0;
+};
+
+struct ProjectDay {
+  absl::CivilDay day;
+  int64_t conversations = 0;
+  double duration_seconds = 0;
+};
+
+// The days on which one project had conversations, in order.
+struct ProjectTimeline {
+  std::string project_id;
+  std::string project_name;
+  std::vector<ProjectDay> days;
+};
+
+// Activity in one calendar month; the conversation split follows
+// ConversationMetrics.
+struct MonthlyActivity {
+  absl::CivilMonth month;
+  int64_t conversations = 0;
+  int64_t empty = 0;
+  int64_t uploaded = 0;
+  int64_t with_content = 0;
+  int64_t recorded = 0;
+  double duration_seconds = 0;
+  int64_t chats = 0;  // chat sessions created
+  int64_t messages = 0;
+  int64_t user_messages = 0;
+  int64_t logins = 0;
+};
+
+// The current period's activity over time.
+struct Timeline {
+  // Every day of the period, days without activity included. For all
+  // time, every day from the first to the last conversation, chat, message
+  // or login, at most the last kMaxCustomYears years of them.
+  std::vector<DailyActivity> days;
+  // Projects with conversations in the period, in projects table order.
+  std::vector<ProjectTimeline> projects;
+  // Every month that overlaps `days`, in order.
+  std::vector<MonthlyActivity> months;
+};
+
+// The figures of one selected user: their own projects and logins.
+struct UserBreakdown {
+  User user;
+  PeriodMetrics metrics;
+  FeatureAdoption features;
+  Activity activity;
+};
+
 // Everything the metrics layer computes for one report.
 struct UsageMetrics {
   PeriodMetrics current;
@@ -171,10 +258,20 @@ struct UsageMetrics {
   // Days of the period; for all time, the days from the first to the last
   // event in the data (0 without events).
   int effective_days = 0;
+  // The 50 most frequent topic words of user messages in the current
+  // period, by count (descending), then word.
+  std::vector<QueryTopic> query_topics;
+  Timeline timeline;
+  // One entry per selected user, in the order of `users`, when more than
+  // one distinct user is selected; empty otherwise.
+  std::vector<UserBreakdown> user_breakdowns;
 };
 
 // Computes every figure of `data` for `periods` in `zone`. `users` are the
-// selected users, used for owner names.
+// selected users, used for owner names and the per-user breakdowns; a user
+// id given twice counts once. Rows of `data` that repeat the non-empty id of
+// an earlier row of the same collection are ignored, so each project,
+// conversation, chat, message, report and login counts once.
 UsageMetrics ComputeUsage(const AccountData& data,
                           const std::vector<User>& users,
                           const ResolvedPeriods& periods, absl::TimeZone zone,

@@ -28,7 +28,8 @@ ConversationMetrics ComputeConversationMetrics(const RowSet& included,
                                                const Period& period);
 
 // Chat sessions and messages of `period`. A session is active when it has
-// a message in `period`.
+// a message in `period`. User messages are banded by the code points of
+// their text.
 ChatMetrics ComputeChatMetrics(const RowSet& included, const Period& period);
 
 // Owned, created and active projects and conversations per owned project.
@@ -39,9 +40,10 @@ ProjectMetrics ComputeProjectMetrics(const RowSet& included,
 ReportMetrics ComputeReportMetrics(const RowSet& included,
                                    const Period& period);
 
-// Logins in `period`, bucketed by calendar day in `zone`. The rate per week
-// uses the period's days, or for all time the days from the first to the
-// last login, and at least one week.
+// Logins in `period`, bucketed by calendar day and by hour of the day in
+// `zone`, in total and per user. The rate per week uses the period's days,
+// or for all time the days from the first to the last login, and at least
+// one week.
 LoginMetrics ComputeLoginMetrics(const std::vector<Login>& logins,
                                  const Period& period, absl::TimeZone zone);
 

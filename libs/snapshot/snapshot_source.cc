@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -162,6 +163,12 @@ void Widen(TimeBounds& bounds, const std::optional<absl::Time>& t,
   if (!t.has_value() || *t >= as_of) return;
   if (!bounds.first || *t < *bounds.first) bounds.first = t;
   if (!bounds.last || *t > *bounds.last) bounds.last = t;
+}
+
+// Widens `into` to cover `other`.
+void Combine(TimeBounds& into, const TimeBounds& other) {
+  Widen(into, other.first, absl::InfiniteFuture());
+  Widen(into, other.last, absl::InfiniteFuture());
 }
 
 bool Matches(const User& user, absl::string_view term) {
@@ -359,39 +366,23 @@ absl::StatusOr<AccountData> SnapshotSource::FetchAccount(
   };
 
   absl::flat_hash_set<std::string> projects;
-  absl::flat_hash_set<std::string> live_projects;
   for (const Loaded<Project>& loaded : projects_) {
-    const Project& project = loaded.record;
-    if (!users.contains(project.owner_id)) continue;
+    if (!users.contains(loaded.record.owner_id)) continue;
     take(loaded, data.projects);
-    projects.insert(project.id);
-    if (!project.deleted_at) {
-      live_projects.insert(project.id);
-      Widen(data.activity.projects, project.created_at, query.as_of);
-    }
+    projects.insert(loaded.record.id);
   }
-
   for (const Loaded<Conversation>& loaded : conversations_) {
-    const Conversation& conversation = loaded.record;
-    if (!projects.contains(conversation.project_id)) continue;
-    if (InWindow(conversation.created_at, query)) {
+    if (projects.contains(loaded.record.project_id) &&
+        InWindow(loaded.record.created_at, query)) {
       take(loaded, data.conversations);
-    }
-    if (!conversation.deleted_at &&
-        live_projects.contains(conversation.project_id)) {
-      Widen(data.activity.conversations, conversation.created_at, query.as_of);
     }
   }
 
   absl::flat_hash_set<std::string> chats;
   for (const Loaded<Chat>& loaded : chats_) {
-    const Chat& chat = loaded.record;
-    if (!projects.contains(chat.project_id)) continue;
+    if (!projects.contains(loaded.record.project_id)) continue;
     take(loaded, data.chats);
-    chats.insert(chat.id);
-    if (!chat.deleted_at && live_projects.contains(chat.project_id)) {
-      Widen(data.activity.chats, chat.created_at, query.as_of);
-    }
+    chats.insert(loaded.record.id);
   }
 
   for (const Loaded<ChatMessage>& loaded : messages_) {
@@ -407,12 +398,57 @@ absl::StatusOr<AccountData> SnapshotSource::FetchAccount(
     }
   }
   for (const Loaded<Login>& loaded : logins_) {
-    const Login& login = loaded.record;
-    if (!users.contains(login.user_id)) continue;
-    if (InWindow(login.timestamp, query)) take(loaded, data.logins);
-    Widen(data.activity.logins, login.timestamp, query.as_of);
+    if (users.contains(loaded.record.user_id) &&
+        InWindow(loaded.record.timestamp, query)) {
+      take(loaded, data.logins);
+    }
   }
+
+  // The account's activity is that of its users together.
+  data.activity_by_user = ActivityByUser(query);
+  for (const auto& [id, activity] : data.activity_by_user) {
+    Combine(data.activity.projects, activity.projects);
+    Combine(data.activity.conversations, activity.conversations);
+    Combine(data.activity.chats, activity.chats);
+    Combine(data.activity.logins, activity.logins);
+  }
+  context.ReportProgress("fetch", 1, 1, "Read the snapshot");
   return data;
+}
+
+std::map<std::string, ActivityBounds> SnapshotSource::ActivityByUser(
+    const AccountQuery& query) const {
+  std::map<std::string, ActivityBounds> by_user;
+  for (const std::string& id : query.user_ids) by_user[id] = {};
+
+  // The bounds of the owner of each live project of the selected users.
+  absl::flat_hash_map<std::string, ActivityBounds*> live_projects;
+  for (const Loaded<Project>& loaded : projects_) {
+    const Project& project = loaded.record;
+    auto user = by_user.find(project.owner_id);
+    if (user == by_user.end() || project.deleted_at) continue;
+    live_projects[project.id] = &user->second;
+    Widen(user->second.projects, project.created_at, query.as_of);
+  }
+
+  for (const Loaded<Conversation>& loaded : conversations_) {
+    const Conversation& conversation = loaded.record;
+    auto owner = live_projects.find(conversation.project_id);
+    if (owner == live_projects.end() || conversation.deleted_at) continue;
+    Widen(owner->second->conversations, conversation.created_at, query.as_of);
+  }
+  for (const Loaded<Chat>& loaded : chats_) {
+    const Chat& chat = loaded.record;
+    auto owner = live_projects.find(chat.project_id);
+    if (owner == live_projects.end() || chat.deleted_at) continue;
+    Widen(owner->second->chats, chat.created_at, query.as_of);
+  }
+  for (const Loaded<Login>& loaded : logins_) {
+    auto user = by_user.find(loaded.record.user_id);
+    if (user == by_user.end()) continue;
+    Widen(user->second.logins, loaded.record.timestamp, query.as_of);
+  }
+  return by_user;
 }
 
 }  // namespace usage

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "boost/json/serialize.hpp"
@@ -294,6 +295,9 @@ absl::StatusOr<ChatMessage> ParseChatMessage(const boost::json::object& row,
   message.chat_id = ParseForeignKey(row, "project_chat_id");
   message.message_from = ParseString(row, "message_from");
   message.created_at = ParseTimestamp(row, "date_created", stats);
+  if (absl::EqualsIgnoreCase(message.message_from, "user")) {
+    message.text = ParseString(row, "text");
+  }
 
   absl::StatusOr<std::optional<int64_t>> tokens =
       ParseOptionalInteger(row, "tokens_count");

@@ -73,6 +73,8 @@ absl::StatusOr<Conversation> ParseConversation(const boost::json::object& row,
                                                ParseStats& stats);
 absl::StatusOr<Chat> ParseChat(const boost::json::object& row,
                                ParseStats& stats);
+// Reads `text` only when `message_from` is "user" in any case, so the text
+// of other messages stays empty even when the row has one.
 absl::StatusOr<ChatMessage> ParseChatMessage(const boost::json::object& row,
                                              ParseStats& stats);
 absl::StatusOr<ProjectReport> ParseProjectReport(const boost::json::object& row,

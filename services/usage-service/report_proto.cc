@@ -1,7 +1,8 @@
 #include "report_proto.h"
 
-#include "absl/strings/string_view.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/string_view.h"
 
 namespace usage {
 namespace {
@@ -120,6 +121,32 @@ void FillChat(const ChatMetrics& in, v1::ChatMetrics& out) {
   out.set_p50_messages_per_session(in.p50_messages_per_session);
   out.set_p90_messages_per_session(in.p90_messages_per_session);
   out.set_queries_per_session(in.queries_per_session);
+  v1::MessageLengthBands& lengths = *out.mutable_user_message_lengths();
+  lengths.set_under_50(in.user_message_lengths.under_50);
+  lengths.set_from_50_to_199(in.user_message_lengths.from_50_to_199);
+  lengths.set_from_200(in.user_message_lengths.from_200);
+}
+
+void FillLogins(const LoginMetrics& in, v1::LoginMetrics& out) {
+  out.set_total(in.total);
+  out.set_active_days(in.active_days);
+  out.set_unique_users(in.unique_users);
+  out.set_mean_per_active_day(in.mean_per_active_day);
+  out.set_mean_per_user(in.mean_per_user);
+  out.set_per_week(in.per_week);
+  out.set_band(ToProto(in.band));
+  for (const DailyCount& day : in.daily) {
+    v1::DailyCount& row = *out.add_daily();
+    row.set_date(FormatDate(day.day));
+    row.set_count(day.count);
+  }
+  for (int64_t count : in.hour_histogram) out.add_hour_histogram(count);
+  for (const UserDailyCount& day : in.daily_per_user) {
+    v1::UserDailyCount& row = *out.add_daily_per_user();
+    row.set_user_id(day.user_id);
+    row.set_date(FormatDate(day.day));
+    row.set_count(day.count);
+  }
 }
 
 void FillPeriodMetrics(const PeriodMetrics& in, v1::PeriodMetrics& out) {
@@ -145,19 +172,18 @@ void FillPeriodMetrics(const PeriodMetrics& in, v1::PeriodMetrics& out) {
     row.set_count(status.count);
   }
 
-  v1::LoginMetrics& logins = *out.mutable_logins();
-  logins.set_total(in.logins.total);
-  logins.set_active_days(in.logins.active_days);
-  logins.set_unique_users(in.logins.unique_users);
-  logins.set_mean_per_active_day(in.logins.mean_per_active_day);
-  logins.set_mean_per_user(in.logins.mean_per_user);
-  logins.set_per_week(in.logins.per_week);
-  logins.set_band(ToProto(in.logins.band));
-  for (const DailyCount& day : in.logins.daily) {
-    v1::DailyCount& row = *logins.add_daily();
-    row.set_date(FormatDate(day.day));
-    row.set_count(day.count);
-  }
+  FillLogins(in.logins, *out.mutable_logins());
+}
+
+void FillFeatures(const FeatureAdoption& in, v1::FeatureAdoption& out) {
+  out.set_uses_conversations(in.uses_conversations);
+  out.set_conversations(in.conversations);
+  out.set_uses_chat(in.uses_chat);
+  out.set_chat_messages(in.chat_messages);
+  out.set_uses_reports(in.uses_reports);
+  out.set_reports(in.reports);
+  out.set_uses_tags(in.uses_tags);
+  out.set_tags(in.tags);
 }
 
 void SetOptionalTimestamp(const std::optional<absl::Time>& t,
@@ -175,16 +201,16 @@ void FillActivity(const Activity& in, v1::Activity& out) {
                        &v1::Activity::mutable_first_conversation, out);
   SetOptionalTimestamp(in.bounds.conversations.last,
                        &v1::Activity::mutable_last_conversation, out);
-  SetOptionalTimestamp(in.bounds.chats.first,
-                       &v1::Activity::mutable_first_chat, out);
+  SetOptionalTimestamp(in.bounds.chats.first, &v1::Activity::mutable_first_chat,
+                       out);
   SetOptionalTimestamp(in.bounds.chats.last, &v1::Activity::mutable_last_chat,
                        out);
   SetOptionalTimestamp(in.bounds.logins.first,
                        &v1::Activity::mutable_first_login, out);
-  SetOptionalTimestamp(in.bounds.logins.last,
-                       &v1::Activity::mutable_last_login, out);
-  SetOptionalTimestamp(in.first_activity,
-                       &v1::Activity::mutable_first_activity, out);
+  SetOptionalTimestamp(in.bounds.logins.last, &v1::Activity::mutable_last_login,
+                       out);
+  SetOptionalTimestamp(in.first_activity, &v1::Activity::mutable_first_activity,
+                       out);
   SetOptionalTimestamp(in.last_activity, &v1::Activity::mutable_last_activity,
                        out);
   if (in.days_since_last_activity.has_value()) {
@@ -210,13 +236,13 @@ std::string Plural(int64_t count, absl::string_view one,
 void FillDataQuality(const DataQuality& quality,
                      const std::vector<std::string>& period_notes,
                      v1::UsageReport& report) {
-  AddNote(v1::DATA_QUALITY_KIND_ESTIMATED_DURATIONS,
-          quality.estimated_durations,
-          absl::StrCat(Plural(quality.estimated_durations, "conversation",
-                              "conversations"),
-                       " had no recorded duration; their duration was "
-                       "estimated from chunks and transcript words."),
-          report);
+  AddNote(
+      v1::DATA_QUALITY_KIND_ESTIMATED_DURATIONS, quality.estimated_durations,
+      absl::StrCat(
+          Plural(quality.estimated_durations, "conversation", "conversations"),
+          " had no recorded duration; their duration was "
+          "estimated from chunks and transcript words."),
+      report);
   AddNote(v1::DATA_QUALITY_KIND_CONVERSATIONS_WITHOUT_CHUNKS,
           quality.conversations_without_chunks,
           absl::StrCat(Plural(quality.conversations_without_chunks,
@@ -225,18 +251,17 @@ void FillDataQuality(const DataQuality& quality,
           report);
   AddNote(v1::DATA_QUALITY_KIND_SOFT_DELETED_EXCLUDED,
           quality.soft_deleted_excluded,
-          absl::StrCat(Plural(quality.soft_deleted_excluded, "row was",
-                              "rows were"),
-                       " left out because they, or their project or chat, "
-                       "are deleted."),
+          absl::StrCat(
+              Plural(quality.soft_deleted_excluded, "row was", "rows were"),
+              " left out because they, or their project or chat, "
+              "are deleted."),
           report);
-  AddNote(v1::DATA_QUALITY_KIND_MISSING_TIMESTAMPS,
-          quality.missing_timestamps,
-          absl::StrCat(Plural(quality.missing_timestamps, "row has",
-                              "rows have"),
-                       " no timestamp; they are left out of every figure "
-                       "that needs one."),
-          report);
+  AddNote(
+      v1::DATA_QUALITY_KIND_MISSING_TIMESTAMPS, quality.missing_timestamps,
+      absl::StrCat(Plural(quality.missing_timestamps, "row has", "rows have"),
+                   " no timestamp; they are left out of every figure "
+                   "that needs one."),
+      report);
   AddNote(v1::DATA_QUALITY_KIND_UNPARSABLE_VALUES, quality.unparsable_values,
           absl::StrCat(Plural(quality.unparsable_values, "value", "values"),
                        " could not be parsed and were treated as missing."),
@@ -267,6 +292,58 @@ void FillProjects(const std::vector<ProjectRow>& rows,
   }
 }
 
+void FillDays(const std::vector<DailyActivity>& days, v1::Timeline& out) {
+  for (const DailyActivity& day : days) {
+    v1::DailyActivity& row = *out.add_days();
+    row.set_date(FormatDate(day.day));
+    row.set_conversations(day.conversations);
+    row.set_duration_seconds(day.duration_seconds);
+    row.set_chat_sessions_started(day.chat_sessions_started);
+    row.set_messages(day.messages);
+    row.set_logins(day.logins);
+    row.set_cumulative_conversations(day.cumulative_conversations);
+  }
+}
+
+void FillProjectTimelines(const std::vector<ProjectTimeline>& projects,
+                          v1::Timeline& out) {
+  for (const ProjectTimeline& project : projects) {
+    v1::ProjectTimeline& row = *out.add_projects();
+    row.set_project_id(project.project_id);
+    row.set_project_name(project.project_name);
+    for (const ProjectDay& day : project.days) {
+      v1::ProjectDay& day_row = *row.add_days();
+      day_row.set_date(FormatDate(day.day));
+      day_row.set_conversations(day.conversations);
+      day_row.set_duration_seconds(day.duration_seconds);
+    }
+  }
+}
+
+void FillMonths(const std::vector<MonthlyActivity>& months, v1::Timeline& out) {
+  for (const MonthlyActivity& month : months) {
+    v1::MonthlyActivity& row = *out.add_months();
+    row.set_month(
+        absl::StrFormat("%04d-%02d", month.month.year(), month.month.month()));
+    row.set_conversations(month.conversations);
+    row.set_empty(month.empty);
+    row.set_uploaded(month.uploaded);
+    row.set_with_content(month.with_content);
+    row.set_recorded(month.recorded);
+    row.set_duration_seconds(month.duration_seconds);
+    row.set_chats(month.chats);
+    row.set_messages(month.messages);
+    row.set_user_messages(month.user_messages);
+    row.set_logins(month.logins);
+  }
+}
+
+void FillTimeline(const Timeline& in, v1::Timeline& out) {
+  FillDays(in.days, out);
+  FillProjectTimelines(in.projects, out);
+  FillMonths(in.months, out);
+}
+
 }  // namespace
 
 void SetTimestamp(absl::Time t, google::protobuf::Timestamp& out) {
@@ -289,8 +366,7 @@ v1::User ToProto(const User& user) {
 void FillReport(const UsageMetrics& metrics, const ResolvedPeriods& periods,
                 const std::vector<std::string>& period_notes,
                 v1::UsageReport& report) {
-  FillPeriod(periods.current, metrics.effective_days,
-             *report.mutable_period());
+  FillPeriod(periods.current, metrics.effective_days, *report.mutable_period());
   FillPeriodMetrics(metrics.current, *report.mutable_metrics());
   if (periods.previous.has_value() && metrics.previous.has_value()) {
     FillPeriod(*periods.previous, periods.previous->days,
@@ -308,19 +384,24 @@ void FillReport(const UsageMetrics& metrics, const ResolvedPeriods& periods,
     out.set_direction(ToProto(trend.direction));
   }
 
-  v1::FeatureAdoption& features = *report.mutable_features();
-  features.set_uses_conversations(metrics.features.uses_conversations);
-  features.set_conversations(metrics.features.conversations);
-  features.set_uses_chat(metrics.features.uses_chat);
-  features.set_chat_messages(metrics.features.chat_messages);
-  features.set_uses_reports(metrics.features.uses_reports);
-  features.set_reports(metrics.features.reports);
-  features.set_uses_tags(metrics.features.uses_tags);
-  features.set_tags(metrics.features.tags);
-
+  FillFeatures(metrics.features, *report.mutable_features());
   FillActivity(metrics.activity, *report.mutable_activity());
   FillProjects(metrics.projects, report);
   FillDataQuality(metrics.quality, period_notes, report);
+
+  for (const QueryTopic& topic : metrics.query_topics) {
+    v1::QueryTopic& out = *report.add_query_topics();
+    out.set_word(topic.word);
+    out.set_count(topic.count);
+  }
+  FillTimeline(metrics.timeline, *report.mutable_timeline());
+  for (const UserBreakdown& breakdown : metrics.user_breakdowns) {
+    v1::UserBreakdown& out = *report.add_user_breakdowns();
+    *out.mutable_user() = ToProto(breakdown.user);
+    FillPeriodMetrics(breakdown.metrics, *out.mutable_metrics());
+    FillFeatures(breakdown.features, *out.mutable_features());
+    FillActivity(breakdown.activity, *out.mutable_activity());
+  }
 }
 
 }  // namespace usage

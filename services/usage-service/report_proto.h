@@ -19,9 +19,11 @@ void SetTimestamp(absl::Time t, google::protobuf::Timestamp& out);
 // Converts a user record.
 echo::usage::v1::User ToProto(const User& user);
 
-// Fills the figures, trends, adoption, activity, projects and data-quality
-// notes of `report` from `metrics`. `period_notes` are the notes of the
-// resolved period, such as a clamped end date.
+// Fills the figures, trends, adoption, activity, projects, data-quality
+// notes, query topics, timeline and per-user breakdowns of `report` from
+// `metrics`. `period_notes` are the notes of the resolved period, such as a
+// clamped end date. Dates are formatted as YYYY-MM-DD and months as
+// YYYY-MM.
 void FillReport(const UsageMetrics& metrics, const ResolvedPeriods& periods,
                 const std::vector<std::string>& period_notes,
                 echo::usage::v1::UsageReport& report);

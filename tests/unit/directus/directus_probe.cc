@@ -135,5 +135,25 @@ int main(int argc, char** argv) {
             << Format(data->activity.chats.last) << "\nfirst/last login "
             << Format(data->activity.logins.first) << " "
             << Format(data->activity.logins.last) << "\n";
+  int64_t texts = 0;
+  for (const auto& message : data->messages) {
+    if (!message.text.empty()) {
+      ++texts;
+      std::cout << "text " << message.message_from << " \"" << message.text
+                << "\"\n";
+    }
+  }
+  std::cout << "messages with text " << texts << "\n";
+  for (const auto& [id, activity] : data->activity_by_user) {
+    std::cout << "activity of " << id << ": projects "
+              << Format(activity.projects.first) << " "
+              << Format(activity.projects.last) << ", conversations "
+              << Format(activity.conversations.first) << " "
+              << Format(activity.conversations.last) << ", chats "
+              << Format(activity.chats.first) << " "
+              << Format(activity.chats.last) << ", logins "
+              << Format(activity.logins.first) << " "
+              << Format(activity.logins.last) << "\n";
+  }
   return 0;
 }

@@ -1,3 +1,6 @@
+#include <array>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -147,6 +150,83 @@ TEST(LoginMetricsTest, DaysAreBucketedInReportZone) {
               ElementsAre(FieldsAre(absl::CivilDay(2026, 11, 10), 1),
                           FieldsAre(absl::CivilDay(2026, 11, 11), 1),
                           FieldsAre(absl::CivilDay(2026, 11, 30), 1)));
+}
+
+TEST(LoginMetricsTest, HourHistogramInNewYork) {
+  absl::TimeZone new_york;
+  ASSERT_TRUE(absl::LoadTimeZone("America/New_York", &new_york));
+  // New York leaves daylight saving time at 06:00Z on 1 November 2026, so
+  // the same UTC hour is a different local hour before and after it.
+  const std::vector<Login> logins = {
+      MakeLogin("u1", Utc(2026, 10, 30, 13, 15)),  // 09:15 EDT
+      MakeLogin("u1", Utc(2026, 11, 2, 13, 15)),   // 08:15 EST
+      MakeLogin("u1", Utc(2026, 11, 2, 4, 30)),    // 23:30 EST, 1 November
+      MakeLogin("u2", Utc(2026, 11, 1, 5, 30)),    // 01:30 EDT
+      MakeLogin("u2", Utc(2026, 11, 1, 6, 30)),    // 01:30 EST
+  };
+  const ResolvedPeriods periods = test_data::CustomPeriods(
+      absl::CivilDay(2026, 10, 25), absl::CivilDay(2026, 11, 7), new_york);
+
+  const LoginMetrics metrics = CurrentLogins(logins, periods, new_york);
+
+  std::array<int64_t, 24> expected = {};
+  expected[1] = 2;
+  expected[8] = 1;
+  expected[9] = 1;
+  expected[23] = 1;
+  EXPECT_EQ(metrics.hour_histogram, expected);
+  EXPECT_THAT(metrics.daily,
+              ElementsAre(FieldsAre(absl::CivilDay(2026, 10, 30), 1),
+                          FieldsAre(absl::CivilDay(2026, 11, 1), 3),
+                          FieldsAre(absl::CivilDay(2026, 11, 2), 1)));
+}
+
+TEST(LoginMetricsTest, HourHistogramLeavesOutOtherPeriods) {
+  const std::vector<Login> logins = {
+      MakeLogin("u1", Utc(2026, 11, 2, 7)),
+      MakeLogin("u1", Utc(2026, 10, 31, 7)),  // previous period
+      MakeLogin("u1", std::nullopt),
+  };
+
+  const LoginMetrics metrics = CurrentLogins(logins, test_data::November());
+
+  std::array<int64_t, 24> expected = {};
+  expected[7] = 1;
+  EXPECT_EQ(metrics.hour_histogram, expected);
+}
+
+TEST(LoginMetricsTest, DailyPerUserSortsByUserThenDay) {
+  const std::vector<Login> logins = {
+      MakeLogin("u2", Utc(2026, 11, 3, 9)),
+      MakeLogin("u1", Utc(2026, 11, 5, 9)),
+      MakeLogin("u1", Utc(2026, 11, 2, 9)),
+      MakeLogin("u1", Utc(2026, 11, 2, 17)),
+      MakeLogin("u2", Utc(2026, 11, 3, 10)),
+      MakeLogin("u10", Utc(2026, 11, 1, 9)),
+      MakeLogin("u3", Utc(2026, 12, 1, 9)),  // after the period
+  };
+
+  const LoginMetrics metrics = CurrentLogins(logins, test_data::November());
+
+  // Ids compare as text, so "u10" sorts between "u1" and "u2".
+  EXPECT_THAT(metrics.daily_per_user,
+              ElementsAre(FieldsAre("u1", absl::CivilDay(2026, 11, 2), 2),
+                          FieldsAre("u1", absl::CivilDay(2026, 11, 5), 1),
+                          FieldsAre("u10", absl::CivilDay(2026, 11, 1), 1),
+                          FieldsAre("u2", absl::CivilDay(2026, 11, 3), 2)));
+}
+
+TEST(LoginMetricsTest, RepeatedLoginIdCountsOnce) {
+  std::vector<Login> logins = {
+      Login{.id = "l1", .user_id = "u1", .timestamp = Utc(2026, 11, 2, 9)},
+      Login{.id = "l1", .user_id = "u1", .timestamp = Utc(2026, 11, 2, 9)},
+      Login{.id = "l2", .user_id = "u1", .timestamp = Utc(2026, 11, 3, 9)},
+  };
+
+  const LoginMetrics metrics = CurrentLogins(logins, test_data::November());
+
+  EXPECT_EQ(metrics.total, 2);
+  EXPECT_EQ(metrics.hour_histogram[9], 2);
 }
 
 }  // namespace

@@ -43,7 +43,10 @@ INSTANTIATE_TEST_SUITE_P(
         // (6 - 4) / 4 x 100.
         TrendCase{"FourToSixIsUp", 6, 4, 50.0, TrendDirection::kUp},
         TrendCase{"SevenToSevenIsFlat", 7, 7, 0.0, TrendDirection::kFlat},
-        TrendCase{"ThreeToZeroIsDown", 0, 3, -100.0, TrendDirection::kDown}),
+        TrendCase{"ThreeToZeroIsDown", 0, 3, -100.0, TrendDirection::kDown},
+        // 1e308 / 1e-10 x 100 overflows to infinity, which is left unset.
+        TrendCase{"OverflowingPercentIsUnset", 1e308, 1e-10, std::nullopt,
+                  TrendDirection::kUp}),
     [](const ::testing::TestParamInfo<TrendCase>& info) {
       return info.param.name;
     });

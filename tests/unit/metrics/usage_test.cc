@@ -581,12 +581,12 @@ TEST(UsageTest, ProjectsTableSortOrder) {
                                     .name = setup.name,
                                     .owner_id = "u1",
                                     .created_at = Utc(2026, 1, 1)});
-    for (double seconds : setup.durations) {
+    for (size_t i = 0; i < setup.durations.size(); ++i) {
       data.conversations.push_back(
-          Conversation{.id = setup.id + std::to_string(seconds),
+          Conversation{.id = setup.id + std::to_string(i),
                        .project_id = setup.id,
                        .created_at = Utc(2026, 11, 2),
-                       .duration_seconds = seconds});
+                       .duration_seconds = setup.durations[i]});
     }
   }
 

@@ -237,6 +237,88 @@ TEST(SnapshotSourceTest, ActivityBoundsSkipDeletedAndFutureRows) {
   EXPECT_EQ(activity.logins.last, At("2026-03-04T08:00:00Z"));
 }
 
+TEST(SnapshotSourceTest, ActivityByUserCoversEverySelectedUser) {
+  auto source = LoadFixture();
+  ASSERT_NE(source, nullptr);
+  AccountQuery query{{kJane, kJohn, kAaron}};
+  query.as_of = At("2026-12-01T00:00:00Z");
+  absl::StatusOr<AccountData> data = source->FetchAccount(query, {});
+  ASSERT_TRUE(data.ok()) << data.status();
+  ASSERT_EQ(data->activity_by_user.size(), 3);
+
+  // Jane: p1 only, because p2 is deleted. Conversations of p1 from c5 to
+  // c3, c4 of the deleted p2 left out and c7 without a date; h1 only; logins
+  // 1 and 3, login 5 without a timestamp.
+  const ActivityBounds& jane = data->activity_by_user.at(kJane);
+  EXPECT_EQ(jane.projects.first, At("2026-01-10T09:00:00Z"));
+  EXPECT_EQ(jane.projects.last, At("2026-01-10T09:00:00Z"));
+  EXPECT_EQ(jane.conversations.first, At("2025-12-31T23:59:59.999Z"));
+  EXPECT_EQ(jane.conversations.last, At("2026-03-07T10:00:00Z"));
+  EXPECT_EQ(jane.chats.first, At("2026-03-01T08:00:00Z"));
+  EXPECT_EQ(jane.chats.last, At("2026-03-01T08:00:00Z"));
+  EXPECT_EQ(jane.logins.first, At("2026-03-04T08:00:00Z"));
+  EXPECT_EQ(jane.logins.last, At("2026-04-04T08:00:00Z"));
+
+  // John: p3 with c6 and h3; the deleted c8 and h4 are earlier and left
+  // out. Login 6's timestamp does not parse, so only login 4 counts.
+  const ActivityBounds& john = data->activity_by_user.at(kJohn);
+  EXPECT_EQ(john.projects.first, At("2026-01-12T09:00:00Z"));
+  EXPECT_EQ(john.conversations.first, At("2026-03-05T10:00:00Z"));
+  EXPECT_EQ(john.conversations.last, At("2026-03-05T10:00:00Z"));
+  EXPECT_EQ(john.chats.first, At("2026-03-01T08:00:00Z"));
+  EXPECT_EQ(john.logins.first, At("2026-03-04T08:00:00Z"));
+  EXPECT_EQ(john.logins.last, At("2026-03-04T08:00:00Z"));
+
+  // Aaron owns nothing and never logged in.
+  const ActivityBounds& aaron = data->activity_by_user.at(kAaron);
+  for (const TimeBounds* bounds :
+       {&aaron.projects, &aaron.conversations, &aaron.chats, &aaron.logins}) {
+    EXPECT_EQ(bounds->first, std::nullopt);
+    EXPECT_EQ(bounds->last, std::nullopt);
+  }
+
+  // The account: Jane's p1 first and John's p3 last; Jane's c5 and c3.
+  const ActivityBounds& account = data->activity;
+  EXPECT_EQ(account.projects.first, At("2026-01-10T09:00:00Z"));
+  EXPECT_EQ(account.projects.last, At("2026-01-12T09:00:00Z"));
+  EXPECT_EQ(account.conversations.first, At("2025-12-31T23:59:59.999Z"));
+  EXPECT_EQ(account.conversations.last, At("2026-03-07T10:00:00Z"));
+  EXPECT_EQ(account.logins.first, At("2026-03-04T08:00:00Z"));
+  EXPECT_EQ(account.logins.last, At("2026-04-04T08:00:00Z"));
+}
+
+TEST(SnapshotSourceTest, ActivityByUserStopsAtAsOf) {
+  auto source = LoadFixture();
+  ASSERT_NE(source, nullptr);
+  AccountQuery query{{kJane}};
+  // Before c3 (2026-03-07T10:00) and login 3 (2026-04-04T08:00).
+  query.as_of = At("2026-03-07T00:00:00Z");
+  absl::StatusOr<AccountData> data = source->FetchAccount(query, {});
+  ASSERT_TRUE(data.ok()) << data.status();
+
+  const ActivityBounds& jane = data->activity_by_user.at(kJane);
+  EXPECT_EQ(jane.conversations.last, At("2026-03-06T10:00:00Z"));
+  EXPECT_EQ(jane.logins.last, At("2026-03-04T08:00:00Z"));
+}
+
+TEST(SnapshotSourceTest, TextsOnlyOfUserMessages) {
+  auto source = LoadFixture();
+  ASSERT_NE(source, nullptr);
+  absl::StatusOr<AccountData> data =
+      source->FetchAccount(AccountQuery{{kJane}}, {});
+  ASSERT_TRUE(data.ok()) << data.status();
+
+  ASSERT_THAT(MessageIds(*data), ElementsAre("m1", "m2", "m3", "m5", "m6"));
+  EXPECT_EQ(data->messages[0].text, "How many people came?");
+  // m2 is from the assistant, so its text is not kept.
+  EXPECT_EQ(data->messages[1].text, "");
+  EXPECT_EQ(data->messages[2].text, "An older question");
+  // m5 is from "user" in lower case.
+  EXPECT_EQ(data->messages[3].text, "Any follow-up?");
+  // m6's text is null.
+  EXPECT_EQ(data->messages[4].text, "");
+}
+
 TEST(SnapshotSourceTest, FindUsersNeedsEveryTerm) {
   auto source = LoadFixture();
   ASSERT_NE(source, nullptr);

@@ -233,6 +233,47 @@ TEST(ParseChatMessageTest, ReadsTokensAndChat) {
   EXPECT_EQ(message->created_at, Utc(2026, 2, 3, 4, 5, 6));
 }
 
+TEST(ParseChatMessageTest, ReadsTextOfUserMessagesInAnyCase) {
+  for (const char* from : {"User", "user", "USER", "uSeR"}) {
+    ParseStats stats;
+    boost::json::object row =
+        Row(R"({"id": "m1", "text": "How many people came?"})");
+    row["message_from"] = from;
+
+    absl::StatusOr<ChatMessage> message = ParseChatMessage(row, stats);
+
+    ASSERT_TRUE(message.ok()) << message.status();
+    EXPECT_EQ(message->text, "How many people came?") << from;
+    EXPECT_EQ(message->message_from, from);
+  }
+}
+
+TEST(ParseChatMessageTest, LeavesTextOfOtherSendersEmpty) {
+  for (const char* from : {"assistant", "dembrane", "Dembrane", "users", ""}) {
+    ParseStats stats;
+    boost::json::object row = Row(R"({"id": "m2", "text": "Forty people."})");
+    row["message_from"] = from;
+
+    absl::StatusOr<ChatMessage> message = ParseChatMessage(row, stats);
+
+    ASSERT_TRUE(message.ok()) << message.status();
+    EXPECT_EQ(message->text, "") << from;
+  }
+}
+
+TEST(ParseChatMessageTest, NullOrAbsentTextIsEmpty) {
+  ParseStats stats;
+  absl::StatusOr<ChatMessage> null_text = ParseChatMessage(
+      Row(R"({"id": "m3", "message_from": "User", "text": null})"), stats);
+  absl::StatusOr<ChatMessage> absent_text =
+      ParseChatMessage(Row(R"({"id": "m4", "message_from": "user"})"), stats);
+
+  ASSERT_TRUE(null_text.ok()) << null_text.status();
+  ASSERT_TRUE(absent_text.ok()) << absent_text.status();
+  EXPECT_EQ(null_text->text, "");
+  EXPECT_EQ(absent_text->text, "");
+}
+
 TEST(ParseProjectReportTest, BigintIdBecomesText) {
   ParseStats stats;
   absl::StatusOr<ProjectReport> report = ParseProjectReport(

@@ -1,0 +1,133 @@
+#include "metrics/query_topics.h"
+
+#include <glib.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "absl/container/flat_hash_map.h"
+#include "metrics/period_metrics.h"
+
+namespace usage::metrics_internal {
+namespace {
+
+using GlibText = std::unique_ptr<gchar, decltype(&g_free)>;
+
+constexpr std::string_view kUrlPrefixes[] = {"http://", "https://", "www."};
+
+// Returns `text` as valid UTF-8, lower-cased and composed to NFC. NUL
+// characters become spaces, because the GLib calls below stop at the first
+// NUL. Case mapping can produce decomposed sequences (U+0130 lowers to "i"
+// and a combining dot), so composition comes last.
+std::string NormalizeText(std::string_view text) {
+  std::string copy(text);
+  std::replace(copy.begin(), copy.end(), '\0', ' ');
+  GlibText valid(g_utf8_make_valid(copy.c_str(), -1), g_free);
+  GlibText lower(g_utf8_strdown(valid.get(), -1), g_free);
+  GlibText composed(g_utf8_normalize(lower.get(), -1, G_NORMALIZE_NFC), g_free);
+  return composed ? std::string(composed.get()) : std::string(lower.get());
+}
+
+bool IsAsciiAlphanumeric(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+
+// Returns the part of `token` before a URL in it. A URL prefix inside a
+// word, as in "awww.", is not a URL. A prefix after a non-ASCII byte counts
+// as inside a word, because that byte may belong to a letter.
+std::string_view StripUrl(std::string_view token) {
+  for (size_t i = 0; i < token.size(); ++i) {
+    if (i > 0 && (IsAsciiAlphanumeric(token[i - 1]) ||
+                  static_cast<unsigned char>(token[i - 1]) >= 0x80)) {
+      continue;
+    }
+    for (std::string_view prefix : kUrlPrefixes) {
+      if (token.substr(i, prefix.size()) == prefix) return token.substr(0, i);
+    }
+  }
+  return token;
+}
+
+// Adds `word` to `words` when it is long enough and not a stop word.
+void KeepWord(std::string& word, std::vector<std::string>& words) {
+  if (g_utf8_strlen(word.data(), static_cast<gssize>(word.size())) > 2 &&
+      !IsStopWord(word)) {
+    words.push_back(word);
+  }
+  word.clear();
+}
+
+// Appends the letter runs of `token`, which is valid UTF-8, to `words`.
+void SplitLetters(std::string_view token, std::vector<std::string>& words) {
+  std::string word;
+  const char* end = token.data() + token.size();
+  for (const char* p = token.data(); p < end; p = g_utf8_next_char(p)) {
+    const gunichar c = g_utf8_get_char(p);
+    if (g_unichar_isalpha(c) || (!word.empty() && g_unichar_ismark(c))) {
+      word.append(p, g_utf8_next_char(p) - p);
+    } else {
+      KeepWord(word, words);
+    }
+  }
+  KeepWord(word, words);
+}
+
+// Calls `visit` with each run of non-space characters of valid UTF-8
+// `text`. Unicode spaces separate tokens like ASCII ones.
+template <typename Visit>
+void ForEachToken(std::string_view text, Visit visit) {
+  const char* end = text.data() + text.size();
+  const char* start = nullptr;
+  for (const char* p = text.data(); p < end; p = g_utf8_next_char(p)) {
+    const bool space = g_unichar_isspace(g_utf8_get_char(p));
+    if (space && start != nullptr) {
+      visit(std::string_view(start, p - start));
+      start = nullptr;
+    } else if (!space && start == nullptr) {
+      start = p;
+    }
+  }
+  if (start != nullptr) visit(std::string_view(start, end - start));
+}
+
+bool ComesBefore(const QueryTopic& a, const QueryTopic& b) {
+  if (a.count != b.count) return a.count > b.count;
+  return a.word < b.word;
+}
+
+}  // namespace
+
+std::vector<std::string> TopicWords(std::string_view text) {
+  const std::string normalized = NormalizeText(text);
+  std::vector<std::string> words;
+  ForEachToken(normalized, [&words](std::string_view token) {
+    SplitLetters(StripUrl(token), words);
+  });
+  return words;
+}
+
+std::vector<QueryTopic> CountQueryTopics(const RowSet& included,
+                                         const Period& period) {
+  absl::flat_hash_map<std::string, int64_t> counts;
+  for (const ProjectMessage& entry : included.messages) {
+    const ChatMessage& message = *entry.message;
+    if (!InPeriod(message.created_at, period) || !IsUserMessage(message)) {
+      continue;
+    }
+    for (std::string& word : TopicWords(message.text)) {
+      ++counts[std::move(word)];
+    }
+  }
+
+  std::vector<QueryTopic> topics;
+  topics.reserve(counts.size());
+  for (auto& [word, count] : counts) topics.push_back({word, count});
+  const size_t topic_count = std::min(topics.size(), kMaxQueryTopics);
+  std::partial_sort(topics.begin(), topics.begin() + topic_count, topics.end(),
+                    ComesBefore);
+  topics.resize(topic_count);
+  return topics;
+}
+
+}  // namespace usage::metrics_internal
