@@ -16,6 +16,15 @@ namespace usage {
 
 namespace v1 = echo::usage::v1;
 
+namespace {
+
+// Returns a message such as "Looking up 2 users".
+std::string UserCountMessage(absl::string_view verb, size_t count) {
+  return absl::StrCat(verb, count, count == 1 ? " user" : " users");
+}
+
+}  // namespace
+
 absl::StatusOr<std::vector<User>> ReportBuilder::ResolveUsers(
     const std::vector<UserReference>& references, const CallContext& context) {
   std::vector<std::string> ids;
@@ -75,9 +84,17 @@ absl::StatusOr<v1::UsageReport> ReportBuilder::Build(
       ResolvePeriod(request.period, request.time_zone, request.as_of);
   if (!periods.ok()) return periods.status();
 
-  absl::StatusOr<std::vector<User>> users =
-      ResolveUsers(request.users, context);
+  context.ReportProgress("resolve_users", 0, 1,
+                         UserCountMessage("Looking up ", request.users.size()));
+  // The lookups' own page fetches are not the report's fetch step, so they
+  // get a context without the progress sink.
+  CallContext lookup(
+      context.deadline(), [&context] { return context.IsCancelled(); },
+      context.request_id());
+  absl::StatusOr<std::vector<User>> users = ResolveUsers(request.users, lookup);
   if (!users.ok()) return users.status();
+  context.ReportProgress("resolve_users", 1, 1,
+                         UserCountMessage("Found ", users->size()));
 
   AccountQuery query;
   for (const User& user : *users) query.user_ids.push_back(user.id);
@@ -91,6 +108,7 @@ absl::StatusOr<v1::UsageReport> ReportBuilder::Build(
   if (!data.ok()) return data.status();
   absl::Duration fetch_time = absl::Now() - fetch_started;
 
+  context.ReportProgress("compute", 0, 1, "Computing the figures");
   UsageMetrics metrics = ComputeUsage(*data, *users, *periods,
                                       request.time_zone, request.as_of);
 
@@ -113,6 +131,7 @@ absl::StatusOr<v1::UsageReport> ReportBuilder::Build(
                                     : v1::INSIGHT_STATUS_NOT_REQUESTED);
   provenance.set_insight_status_detail(
       request.include_insights ? "no LLM is configured" : "");
+  context.ReportProgress("compute", 1, 1, "Computed the figures");
   return report;
 }
 

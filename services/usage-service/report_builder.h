@@ -20,7 +20,9 @@ class ReportBuilder {
       : source_(source), kind_(kind) {}
 
   // Returns the report for `request`, or an error; never a partial report.
-  // NOT_FOUND names every user reference that matches no user.
+  // NOT_FOUND names every user reference that matches no user. Reports
+  // progress to `context` in three steps: "resolve_users" (0 then 1 of 1),
+  // "fetch" (from the data source) and "compute" (0 then 1 of 1).
   absl::StatusOr<echo::usage::v1::UsageReport> Build(
       const ReportRequest& request, const CallContext& context);
 
