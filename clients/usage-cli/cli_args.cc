@@ -26,6 +26,8 @@ Usage:
             [SELECTION OPTIONS] [--format table|json]
   usage-cli [GLOBAL OPTIONS] pdf --user EMAIL_OR_ID [--user ...]
             [SELECTION OPTIONS] -o FILE [--paper a4|letter]
+  usage-cli [GLOBAL OPTIONS] leaderboard [PERIOD OPTIONS] [--limit N]
+            [--format table|json]
 
 Run "usage-cli COMMAND --help" for the options of a command.
 
@@ -77,6 +79,12 @@ Usage: usage-cli report --user EMAIL_OR_ID [--user ...] [SELECTION OPTIONS]
                        UsageReport message in proto3 JSON
 )";
 
+constexpr char kProgressHelp[] =
+    "  --progress           draw a progress bar on standard error while the\n"
+    "                       report is built, only when standard error is a\n"
+    "                       terminal (default)\n"
+    "  --no-progress        draw no progress bar\n";
+
 constexpr char kPdfHelp[] = R"(usage-cli pdf: write a usage report as PDF.
 
 Usage: usage-cli pdf --user EMAIL_OR_ID [--user ...] [SELECTION OPTIONS]
@@ -84,6 +92,28 @@ Usage: usage-cli pdf --user EMAIL_OR_ID [--user ...] [SELECTION OPTIONS]
 
   -o, --output FILE    where to write the PDF; - writes to standard output
   --paper a4|letter    paper size (default a4)
+)";
+
+constexpr char kLeaderboardHelp[] =
+    R"(usage-cli leaderboard: rank the users, organisations and projects of
+the whole platform. Accounts that the service excludes (internal and service
+accounts) are left out.
+
+Usage: usage-cli leaderboard [PERIOD OPTIONS] [--limit N]
+                             [--format table|json]
+
+  --limit N            entries per ranking, 1 to 100 (default 10)
+  --format table|json  output format (default table); json prints the
+                       GetLeaderboardResponse message in proto3 JSON
+
+Period options:
+  --period NAME        last-30-days (default), last-90-days, month-to-date,
+                       year-to-date, all-time or custom
+  --from YYYY-MM-DD    first day of a custom period (implies custom)
+  --to YYYY-MM-DD      last day of a custom period, included
+  --tz ZONE            IANA time zone for days (default UTC)
+  --as-of TIME         compute as of this RFC 3339 instant (default now),
+                       e.g. 2026-03-31T10:00:00Z
 )";
 
 absl::Status UsageError(std::string message) {
@@ -232,11 +262,9 @@ absl::StatusOr<bool> ParseSelection(const std::string& flag,
   return true;
 }
 
-absl::Status CheckSelection(v1::GetUsageReportRequest& report) {
-  if (report.users().empty()) {
-    return UsageError("name at least one user with --user EMAIL_OR_ID");
-  }
-  v1::PeriodSelection& period = *report.mutable_period();
+// Sets the custom preset when only dates were given, and checks that dates
+// and preset agree.
+absl::Status CheckPeriod(v1::PeriodSelection& period) {
   bool has_dates = !period.start_date().empty() || !period.end_date().empty();
   if (has_dates && period.preset() == v1::PERIOD_PRESET_UNSPECIFIED) {
     period.set_preset(v1::PERIOD_PRESET_CUSTOM);
@@ -247,6 +275,31 @@ absl::Status CheckSelection(v1::GetUsageReportRequest& report) {
   if (period.preset() == v1::PERIOD_PRESET_CUSTOM &&
       (period.start_date().empty() || period.end_date().empty())) {
     return UsageError("a custom period needs both --from and --to");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckSelection(v1::GetUsageReportRequest& report) {
+  if (report.users().empty()) {
+    return UsageError("name at least one user with --user EMAIL_OR_ID");
+  }
+  return CheckPeriod(*report.mutable_period());
+}
+
+// Moves the period options into the leaderboard request, which takes no
+// users.
+absl::Status CheckLeaderboard(Command& command) {
+  if (!command.report.users().empty()) {
+    return UsageError("leaderboard covers every account and takes no --user");
+  }
+  if (absl::Status s = CheckPeriod(*command.report.mutable_period()); !s.ok()) {
+    return s;
+  }
+  v1::GetLeaderboardRequest& request = command.leaderboard;
+  *request.mutable_period() = command.report.period();
+  request.set_time_zone(command.report.time_zone());
+  if (command.report.has_as_of()) {
+    *request.mutable_as_of() = command.report.as_of();
   }
   return absl::OkStatus();
 }
@@ -315,6 +368,20 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& args,
       value = reader.Value(flag, inline_value);
       if (!value.ok()) return value.status();
       command.output_path = *value;
+    } else if (flag == "--progress" || flag == "--no-progress") {
+      if (inline_value.has_value()) {
+        return UsageError(absl::StrCat(flag, " takes no value"));
+      }
+      command.progress = flag == "--progress";
+    } else if (flag == "--limit") {
+      value = reader.Value(flag, inline_value);
+      if (!value.ok()) return value.status();
+      int limit = 0;
+      if (!absl::SimpleAtoi(*value, &limit) || limit < 1 || limit > 100) {
+        return UsageError(absl::StrCat("invalid --limit \"", *value,
+                                       "\": expected 1 to 100"));
+      }
+      command.leaderboard.set_limit(limit);
     } else if (flag == "--paper") {
       value = reader.Value(flag, inline_value);
       if (!value.ok()) return value.status();
@@ -351,7 +418,8 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& args,
   }
   if (name == "report" || name == "pdf") {
     bool pdf = name == "pdf";
-    command.help = absl::StrCat(pdf ? kPdfHelp : kReportHelp, kSelectionHelp);
+    command.help = absl::StrCat(pdf ? kPdfHelp : kReportHelp, kProgressHelp,
+                                kSelectionHelp);
     if (help) return command;
     if (words.size() > 1) {
       return UsageError(absl::StrCat("unexpected argument \"", words[1],
@@ -365,6 +433,17 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& args,
     if (pdf && format_given) {
       return UsageError("pdf writes a PDF and takes no --format");
     }
+    return command;
+  }
+  if (name == "leaderboard") {
+    command.help = kLeaderboardHelp;
+    if (help) return command;
+    if (words.size() > 1) {
+      return UsageError(absl::StrCat("unexpected argument \"", words[1],
+                                     "\"; leaderboard takes only options"));
+    }
+    command.kind = CommandKind::kLeaderboard;
+    if (absl::Status s = CheckLeaderboard(command); !s.ok()) return s;
     return command;
   }
   return UsageError(absl::StrCat("unknown command \"", name,

@@ -10,7 +10,7 @@
 
 namespace usage::cli {
 
-enum class CommandKind { kHelp, kUsersSearch, kReport, kPdf };
+enum class CommandKind { kHelp, kUsersSearch, kReport, kPdf, kLeaderboard };
 enum class OutputFormat { kTable, kJson };
 
 // Options that every command takes.
@@ -34,6 +34,12 @@ struct Command {
   // pdf
   std::string output_path;
   echo::usage::v1::PaperSize paper_size = echo::usage::v1::PAPER_SIZE_A4;
+  // leaderboard: the period, time zone and as_of come from the selection
+  // options, the limit from --limit.
+  echo::usage::v1::GetLeaderboardRequest leaderboard;
+  // report and pdf: whether to draw a progress bar on standard error when
+  // it is a terminal. --no-progress turns it off.
+  bool progress = true;
   // Help text to print for kHelp.
   std::string help;
 };

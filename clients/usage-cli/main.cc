@@ -2,6 +2,7 @@
 // running usage-service.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -22,6 +23,8 @@
 #include "echo/usage/v1/usage_service.grpc.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/grpcpp.h"
+#include "leaderboard_table.h"
+#include "progress_bar.h"
 #include "report_table.h"
 
 namespace {
@@ -222,17 +225,84 @@ int RunSearch(const Command& command, v1::UsageService::Stub& stub) {
   return 0;
 }
 
-int RunReport(const Command& command, v1::UsageService::Stub& stub) {
+// Fetches the report with GetUsageReport, for a service that has no
+// StreamUsageReport.
+grpc::Status GetReport(const Command& command, v1::UsageService::Stub& stub,
+                       v1::UsageReport& report) {
   grpc::ClientContext context;
   PrepareContext(command, context);
   v1::GetUsageReportResponse response;
   grpc::Status status =
       stub.GetUsageReport(&context, command.report, &response);
+  if (status.ok()) report = std::move(*response.mutable_report());
+  return status;
+}
+
+// Fetches the report with StreamUsageReport and shows its progress on `bar`.
+grpc::Status StreamReport(const Command& command, v1::UsageService::Stub& stub,
+                          usage::cli::ProgressBar& bar,
+                          v1::UsageReport& report) {
+  bar.Update(0, "Requesting the report");
+  grpc::ClientContext context;
+  PrepareContext(command, context);
+  std::unique_ptr<grpc::ClientReader<v1::StreamUsageReportResponse>> reader =
+      stub.StreamUsageReport(&context, command.report);
+  v1::StreamUsageReportResponse message;
+  bool received = false;
+  bool has_report = false;
+  while (reader->Read(&message)) {
+    received = true;
+    if (message.has_progress()) {
+      bar.Update(usage::cli::ReportFraction(message.progress()),
+                 message.progress().message());
+    } else if (message.has_report()) {
+      report = std::move(*message.mutable_report());
+      has_report = true;
+    }
+  }
+  grpc::Status status = reader->Finish();
+  if (status.error_code() == grpc::StatusCode::UNIMPLEMENTED && !received) {
+    return GetReport(command, stub, report);
+  }
+  if (status.ok() && !has_report) {
+    return grpc::Status(grpc::StatusCode::INTERNAL,
+                        "the report stream ended without a report");
+  }
+  return status;
+}
+
+int RunReport(const Command& command, v1::UsageService::Stub& stub) {
+  v1::UsageReport report;
+  grpc::Status status;
+  {
+    usage::cli::ProgressBar bar(STDERR_FILENO, command.progress);
+    status = StreamReport(command, stub, bar, report);
+  }  // The bar is erased before anything else is printed.
   if (!status.ok()) return ReportRpcError(command, status);
   if (command.format == OutputFormat::kJson) {
-    return PrintJson(response.report()) ? 0 : kExitServer;
+    return PrintJson(report) ? 0 : kExitServer;
   }
-  std::cout << usage::cli::FormatReportTable(response.report());
+  std::cout << usage::cli::FormatReportTable(report);
+  return 0;
+}
+
+// Returns received / total, at most 1, or 0 while the size is not known.
+double ReceivedFraction(size_t received, int64_t total) {
+  if (total <= 0) return 0;
+  return std::min(1.0, static_cast<double>(received) / total);
+}
+
+int RunLeaderboard(const Command& command, v1::UsageService::Stub& stub) {
+  grpc::ClientContext context;
+  PrepareContext(command, context);
+  v1::GetLeaderboardResponse response;
+  grpc::Status status =
+      stub.GetLeaderboard(&context, command.leaderboard, &response);
+  if (!status.ok()) return ReportRpcError(command, status);
+  if (command.format == OutputFormat::kJson) {
+    return PrintJson(response) ? 0 : kExitServer;
+  }
+  std::cout << usage::cli::FormatLeaderboardTable(response);
   return 0;
 }
 
@@ -243,6 +313,10 @@ int RunPdf(const Command& command, v1::UsageService::Stub& stub) {
   *request.mutable_report() = command.report;
   request.set_paper_size(command.paper_size);
 
+  // RenderPdf sends no progress: the bar shows the elapsed time until the
+  // PDF arrives, then the share of its bytes received.
+  usage::cli::ProgressBar bar(STDERR_FILENO, command.progress);
+  bar.Update(-1, "Building and rendering the report");
   std::unique_ptr<grpc::ClientReader<v1::RenderPdfResponse>> reader =
       stub.RenderPdf(&context, request);
   v1::RenderPdfResponse part;
@@ -254,8 +328,11 @@ int RunPdf(const Command& command, v1::UsageService::Stub& stub) {
     } else {
       bytes += part.chunk();
     }
+    bar.Update(ReceivedFraction(bytes.size(), metadata.size_bytes()),
+               "Receiving the PDF");
   }
   grpc::Status status = reader->Finish();
+  bar.Clear();
   if (!status.ok()) return ReportRpcError(command, status);
   if (static_cast<int64_t>(bytes.size()) != metadata.size_bytes()) {
     std::cerr << "usage-cli: the PDF arrived incomplete: " << bytes.size()
@@ -302,6 +379,8 @@ int main(int argc, char** argv) {
       return RunReport(*command, *stub);
     case CommandKind::kPdf:
       return RunPdf(*command, *stub);
+    case CommandKind::kLeaderboard:
+      return RunLeaderboard(*command, *stub);
     case CommandKind::kHelp:
       break;
   }

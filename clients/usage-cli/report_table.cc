@@ -209,6 +209,47 @@ std::string ProjectsSection(const v1::UsageReport& report) {
   return Table(rows, {false, false, true, true, true, true, false});
 }
 
+// Lists the first 10 topics as "word (count)", on one line.
+std::string TopicsSection(const v1::UsageReport& report) {
+  constexpr int kShownTopics = 10;
+  if (report.query_topics().empty()) return "";
+  std::vector<std::string> topics;
+  for (const v1::QueryTopic& topic : report.query_topics()) {
+    if (static_cast<int>(topics.size()) == kShownTopics) break;
+    topics.push_back(absl::StrCat(topic.word(), " (", topic.count(), ")"));
+  }
+  return absl::StrCat(
+      "Top query topics: ", Printable(absl::StrJoin(topics, ", ")), "\n");
+}
+
+// Lists the hours of the day with logins, such as "09:00  3".
+std::string LoginHoursSection(const v1::UsageReport& report) {
+  std::vector<std::vector<std::string>> rows = {{"Logins by hour", "Logins"}};
+  const auto& histogram = report.metrics().logins().hour_histogram();
+  for (int hour = 0; hour < histogram.size(); ++hour) {
+    if (histogram[hour] == 0) continue;
+    rows.push_back({absl::StrFormat("%02d:00", hour), Number(histogram[hour])});
+  }
+  if (rows.size() == 1) return "";
+  return Table(rows, {false, true});
+}
+
+std::string PerUserSection(const v1::UsageReport& report) {
+  if (report.user_breakdowns().empty()) return "";
+  std::vector<std::vector<std::string>> rows = {{"Per user", "Conversations",
+                                                 "Duration", "Chat sessions",
+                                                 "Messages", "Logins"}};
+  for (const v1::UserBreakdown& breakdown : report.user_breakdowns()) {
+    const v1::PeriodMetrics& m = breakdown.metrics();
+    rows.push_back({breakdown.user().display_name(),
+                    Number(m.conversations().count()),
+                    FormatDuration(m.conversations().total_duration_seconds()),
+                    Number(m.chat().active_sessions()),
+                    Number(m.chat().messages()), Number(m.logins().total())});
+  }
+  return Table(rows, {false, true, true, true, true, true});
+}
+
 std::string FeaturesLine(const v1::FeatureAdoption& features) {
   std::vector<std::string> used;
   if (features.uses_conversations()) used.push_back("conversations");
@@ -294,6 +335,11 @@ std::string FormatReportTable(const v1::UsageReport& report) {
   }
 
   absl::StrAppend(&out, "\n", ProjectsSection(report));
+  for (const std::string& section :
+       {PerUserSection(report), TopicsSection(report),
+        LoginHoursSection(report)}) {
+    if (!section.empty()) absl::StrAppend(&out, "\n", section);
+  }
 
   std::string notes;
   for (const v1::DataQualityNote& note : report.data_quality()) {
@@ -321,6 +367,11 @@ std::string FormatUsersTable(const v1::SearchUsersResponse& response) {
                     Printable(response.next_page_token()));
   }
   return out + "\n";
+}
+
+std::string FormatColumns(std::vector<std::vector<std::string>> rows,
+                          const std::vector<bool>& right) {
+  return Table(std::move(rows), right);
 }
 
 }  // namespace usage::cli

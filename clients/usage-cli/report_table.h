@@ -3,6 +3,7 @@
 #define USAGE_CLI_REPORT_TABLE_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 #include "echo/usage/v1/usage_service.pb.h"
@@ -22,6 +23,12 @@ std::string Printable(absl::string_view text);
 
 // Formats seconds as "2 h 05 min", "4 min 10 s" or "12 s".
 std::string FormatDuration(double seconds);
+
+// Renders rows as text columns padded to their terminal width, after
+// passing every cell through Printable. `right` marks the columns aligned
+// right.
+std::string FormatColumns(std::vector<std::vector<std::string>> rows,
+                          const std::vector<bool>& right);
 
 }  // namespace usage::cli
 

@@ -136,6 +136,44 @@ absl::Status ReadCallerTokens(const Environment& env,
   return absl::OkStatus();
 }
 
+// Returns true for a UUID in its 8-4-4-4-12 hexadecimal form, the form of
+// Directus user ids.
+bool IsUuidText(absl::string_view text) {
+  if (text.size() != 36) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? text[i] != '-' : !absl::ascii_isxdigit(text[i])) return false;
+  }
+  return true;
+}
+
+// Checks one entry of USAGE_EXCLUDED_ACCOUNTS: "@domain", "name@domain" or
+// a user id. Emails and domains have exactly one "@" and a domain after it.
+bool IsAccountEntry(absl::string_view entry) {
+  if (HasSpaceOrControl(entry)) return false;
+  const size_t at = entry.find('@');
+  if (at == absl::string_view::npos) return IsUuidText(entry);
+  return at == entry.rfind('@') && at + 1 < entry.size();
+}
+
+absl::Status ReadExcludedAccounts(const Environment& env,
+                                  std::vector<std::string>& accounts) {
+  std::optional<std::string> text = env.Get("USAGE_EXCLUDED_ACCOUNTS");
+  if (!text) return absl::OkStatus();
+  for (absl::string_view entry : absl::StrSplit(*text, ',')) {
+    entry = absl::StripAsciiWhitespace(entry);
+    if (entry.empty()) continue;
+    if (!IsAccountEntry(entry)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "invalid USAGE_EXCLUDED_ACCOUNTS entry \"", entry,
+          "\": expected a user id (UUID), an email such as ops@example.com, "
+          "or a domain written @example.com"));
+    }
+    accounts.emplace_back(entry);
+  }
+  return absl::OkStatus();
+}
+
 absl::Status ReadTlsFiles(const Environment& env, ServiceConfig& config) {
   config.tls_cert_file = env.Get("USAGE_TLS_CERT_FILE").value_or("");
   config.tls_key_file = env.Get("USAGE_TLS_KEY_FILE").value_or("");
@@ -253,6 +291,10 @@ absl::StatusOr<ServiceConfig> LoadServiceConfig(const Environment& env) {
     return s;
   }
   if (absl::Status s = ReadTlsFiles(env, config); !s.ok()) return s;
+  if (absl::Status s = ReadExcludedAccounts(env, config.excluded_accounts);
+      !s.ok()) {
+    return s;
+  }
   if (absl::Status s = ReadSeconds(env, "USAGE_DEFAULT_DEADLINE_SECONDS", 1,
                                    3600, config.default_deadline);
       !s.ok()) {

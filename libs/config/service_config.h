@@ -47,6 +47,9 @@ struct ServiceConfig {
   std::string tls_key_file;
   bool log_json = false;
   std::string log_level = "info";
+  // Accounts the leaderboard leaves out: user ids (UUIDs), emails, and
+  // email domains written "@example.com", trimmed; empty when none.
+  std::vector<std::string> excluded_accounts;
 };
 
 // Reads the configuration. Returns INVALID_ARGUMENT with one line that names

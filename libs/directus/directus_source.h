@@ -63,6 +63,9 @@ class DirectusSource : public DataSource {
   // the first failure cancels the others and is returned.
   absl::StatusOr<AccountData> FetchAccount(const AccountQuery& query,
                                            const CallContext& context) override;
+  // Runs the platform's queries in parallel as FetchAccount does.
+  absl::StatusOr<PlatformData> FetchPlatform(
+      const PlatformQuery& query, const CallContext& context) override;
   std::string Name() const override;
 
  private:

@@ -5,6 +5,7 @@
 #define USAGE_SNAPSHOT_SNAPSHOT_SOURCE_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -62,10 +63,18 @@ class SnapshotSource : public DataSource {
       const CallContext& context) override;
   absl::StatusOr<AccountData> FetchAccount(const AccountQuery& query,
                                            const CallContext& context) override;
+  absl::StatusOr<PlatformData> FetchPlatform(
+      const PlatformQuery& query, const CallContext& context) override;
   std::string Name() const override { return "snapshot " + dir_; }
 
  private:
   SnapshotSource() = default;
+
+  // Returns an entry per selected user with the bounds of their projects,
+  // conversations and chats before as_of, leaving out soft-deleted rows and
+  // rows of soft-deleted projects, and of their logins before as_of.
+  std::map<std::string, ActivityBounds> ActivityByUser(
+      const AccountQuery& query) const;
 
   template <typename Record>
   using Loaded = snapshot_internal::Loaded<Record>;

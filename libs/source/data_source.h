@@ -10,6 +10,7 @@
 #include "absl/time/time.h"
 #include "records/records.h"
 #include "source/call_context.h"
+#include "source/platform_data.h"
 
 namespace usage {
 
@@ -57,6 +58,11 @@ class DataSource {
   // bounds it.
   virtual absl::StatusOr<AccountData> FetchAccount(
       const AccountQuery& query, const CallContext& context) = 0;
+
+  // Returns the records of every account for the leaderboard in `query`'s
+  // window, or an error; never a partial result.
+  virtual absl::StatusOr<PlatformData> FetchPlatform(
+      const PlatformQuery& query, const CallContext& context) = 0;
 
   // Describes the source for reports and logs, without secrets.
   virtual std::string Name() const = 0;

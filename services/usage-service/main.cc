@@ -107,7 +107,7 @@ int main() {
                                 : v1::DATA_SOURCE_KIND_DIRECTUS;
   usage::ServiceLimits limits{config->default_deadline,
                               config->max_concurrent_reports,
-                              config->caller_tokens};
+                              config->caller_tokens, config->excluded_accounts};
   usage::UsageServiceImpl service(**source, kind, limits);
   absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
       MakeCredentials(*config);
@@ -136,6 +136,8 @@ int main() {
                         {"tls", config->tls_cert_file.empty() ? "off" : "on"},
                         {"caller_auth",
                          config->caller_tokens.empty() ? "off" : "on"},
+                        {"excluded_accounts",
+                         static_cast<int>(config->excluded_accounts.size())},
                         {"source", (*source)->Name()}});
 
   int signal_number = 0;

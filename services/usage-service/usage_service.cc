@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
+#include "leaderboard_rpc.h"
 #include "render/pdf_report.h"
 #include "status_mapping.h"
 #include "telemetry/logging.h"
@@ -109,7 +110,8 @@ UsageServiceImpl::UsageServiceImpl(DataSource& source,
     : source_(source),
       builder_(source, source_kind),
       auth_(limits.caller_tokens),
-      limits_(std::move(limits)) {}
+      limits_(std::move(limits)),
+      excluded_(ExcludedAccounts::FromEntries(limits_.excluded_accounts)) {}
 
 absl::StatusOr<v1::UsageReport> UsageServiceImpl::BuildReport(
     const v1::GetUsageReportRequest& request, const CallContext& context) {
@@ -157,6 +159,77 @@ grpc::Status UsageServiceImpl::GetUsageReport(
   absl::StatusOr<v1::UsageReport> report = BuildReport(*request, *call);
   if (report.ok()) *response->mutable_report() = *std::move(report);
   return Finish("GetUsageReport", *call, started, report.status());
+}
+
+grpc::Status UsageServiceImpl::StreamUsageReport(
+    grpc::ServerContext* context, const v1::GetUsageReportRequest* request,
+    grpc::ServerWriter<v1::StreamUsageReportResponse>* writer) {
+  absl::Time started = absl::Now();
+  auto call = MakeCallContext(*context, limits_.default_deadline,
+                              RequestId(*context));
+  if (absl::Status auth = auth_.Check(*context); !auth.ok()) {
+    return Finish("StreamUsageReport", *call, started, auth);
+  }
+
+  // The context serialises the sink's calls, so the writes never overlap.
+  CallContext& progress_call = *call;
+  call->set_progress_sink([writer, &progress_call](const ProgressEvent& event) {
+    v1::StreamUsageReportResponse message;
+    v1::Progress& progress = *message.mutable_progress();
+    progress.set_step(event.step);
+    progress.set_done(event.done);
+    progress.set_total(event.total);
+    progress.set_message(event.message);
+    // A failed write means the caller left, so the fetch can stop.
+    if (!writer->Write(message)) progress_call.Cancel();
+  });
+  absl::StatusOr<v1::UsageReport> report = BuildReport(*request, *call);
+  call->EndProgress();
+  if (!report.ok()) {
+    return Finish("StreamUsageReport", *call, started, report.status());
+  }
+
+  v1::StreamUsageReportResponse last;
+  *last.mutable_report() = *std::move(report);
+  if (!writer->Write(last)) {
+    return Finish("StreamUsageReport", *call, started,
+                  absl::CancelledError("the caller stopped reading"));
+  }
+  return Finish("StreamUsageReport", *call, started, absl::OkStatus());
+}
+
+absl::StatusOr<v1::GetLeaderboardResponse> UsageServiceImpl::RankPlatform(
+    const v1::GetLeaderboardRequest& request, const CallContext& context) {
+  absl::StatusOr<LeaderboardRequest> validated =
+      ValidateLeaderboardRequest(request, absl::Now());
+  if (!validated.ok()) return validated.status();
+
+  int in_flight = ++reports_in_flight_;
+  struct Release {
+    std::atomic<int>& counter;
+    ~Release() { --counter; }
+  } release{reports_in_flight_};
+  if (in_flight > limits_.max_concurrent_reports) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "too many reports in progress (limit ", limits_.max_concurrent_reports,
+        "); retry later"));
+  }
+  return BuildLeaderboard(source_, excluded_, *validated, context);
+}
+
+grpc::Status UsageServiceImpl::GetLeaderboard(
+    grpc::ServerContext* context, const v1::GetLeaderboardRequest* request,
+    v1::GetLeaderboardResponse* response) {
+  absl::Time started = absl::Now();
+  auto call = MakeCallContext(*context, limits_.default_deadline,
+                              RequestId(*context));
+  if (absl::Status auth = auth_.Check(*context); !auth.ok()) {
+    return Finish("GetLeaderboard", *call, started, auth);
+  }
+  absl::StatusOr<v1::GetLeaderboardResponse> result =
+      RankPlatform(*request, *call);
+  if (result.ok()) *response = *std::move(result);
+  return Finish("GetLeaderboard", *call, started, result.status());
 }
 
 grpc::Status UsageServiceImpl::RenderPdf(

@@ -11,6 +11,7 @@
 
 #include "caller_auth.h"
 #include "echo/usage/v1/usage_service.grpc.pb.h"
+#include "metrics/excluded_accounts.h"
 #include "report_builder.h"
 #include "source/data_source.h"
 
@@ -24,6 +25,9 @@ struct ServiceLimits {
   int max_concurrent_reports = 16;
   // Accepted caller tokens; empty accepts every caller.
   std::vector<std::string> caller_tokens;
+  // Accounts the leaderboard leaves out, as entries of
+  // USAGE_EXCLUDED_ACCOUNTS.
+  std::vector<std::string> excluded_accounts;
 };
 
 // Serves reports from one data source. Thread-safe.
@@ -43,6 +47,21 @@ class UsageServiceImpl final : public echo::usage::v1::UsageService::Service {
       const echo::usage::v1::GetUsageReportRequest* request,
       echo::usage::v1::GetUsageReportResponse* response) override;
 
+  // Sends the progress of the report, then the report. Fails like
+  // GetUsageReport, and cancels the fetch when the caller leaves.
+  grpc::Status StreamUsageReport(
+      grpc::ServerContext* context,
+      const echo::usage::v1::GetUsageReportRequest* request,
+      grpc::ServerWriter<echo::usage::v1::StreamUsageReportResponse>* writer)
+      override;
+
+  // Ranks the platform's users, organisations and projects. Counts against
+  // the same concurrency limit as reports.
+  grpc::Status GetLeaderboard(
+      grpc::ServerContext* context,
+      const echo::usage::v1::GetLeaderboardRequest* request,
+      echo::usage::v1::GetLeaderboardResponse* response) override;
+
   grpc::Status RenderPdf(
       grpc::ServerContext* context,
       const echo::usage::v1::RenderPdfRequest* request,
@@ -55,10 +74,17 @@ class UsageServiceImpl final : public echo::usage::v1::UsageService::Service {
       const echo::usage::v1::GetUsageReportRequest& request,
       const CallContext& context);
 
+  // Validates the request and builds the leaderboard within the
+  // concurrency limit.
+  absl::StatusOr<echo::usage::v1::GetLeaderboardResponse> RankPlatform(
+      const echo::usage::v1::GetLeaderboardRequest& request,
+      const CallContext& context);
+
   DataSource& source_;
   ReportBuilder builder_;
   CallerAuth auth_;
   ServiceLimits limits_;
+  ExcludedAccounts excluded_;  // from limits_.excluded_accounts
   std::atomic<int> reports_in_flight_{0};
 };
 
