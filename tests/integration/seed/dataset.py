@@ -9,11 +9,16 @@ Reference dates for as_of 2026-03-31T10:00:00Z in Europe/Amsterdam:
   period    2026-03-02 .. 2026-03-31 = [2026-03-01T23:00Z, 2026-03-31T22:00Z)
   previous  2026-01-31 .. 2026-03-01 = [2026-01-30T23:00Z, 2026-03-01T23:00Z)
 Summer time starts on 2026-03-29 at 01:00Z (02:00 CET becomes 03:00 CEST).
+Summer time ended on 2025-10-26 at 01:00Z (03:00 CEST became 02:00 CET), so
+the local hour 02:00-02:59 of that day happened twice.
 
-TODO: no row has a null timestamp, and Directus's typed columns cannot hold
-an unparsable one, so the MISSING_TIMESTAMPS and UNPARSABLE_VALUES notes are
-only checked to be 0. A null-timestamp row needs an agreed rule first (is a
-project without created_at owned?).
+Rows without a timestamp: conversation c19 (created_at null) and message m22
+(date_created null). They count in no period, only in the MISSING_TIMESTAMPS
+note. Directus 11.1.2 declares directus_activity.timestamp NOT NULL, so no
+login can lack a timestamp.
+
+NOTE: Directus's typed columns cannot hold an unparsable timestamp or number,
+so the UNPARSABLE_VALUES note is only checked to be 0.
 """
 
 import uuid
@@ -157,6 +162,8 @@ _MAIN_CONVERSATIONS = [
     # Before both periods: only the first conversation of the account.
     ("c18", "pA", "2025-11-12T10:00:00.000Z", 120, None, None, ["first"],
      None),
+    # Without created_at: in no period, and not the first conversation.
+    ("c19", "pA", None, 100, None, None, ["undated"], None),
     # Project pB, in the period. c14 is on the day summer time starts, at
     # 03:30 CEST.
     ("c13", "pB", "2026-03-25T09:00:00.000Z", 900, None, None,
@@ -247,7 +254,31 @@ _MESSAGES = [
     ("m19", "ch6", "2026-03-06T11:01:00.000Z", "User", 1),
     ("m20", "ch6", "2026-03-06T11:02:00.000Z", "assistant", 2),
     ("m21", "ch6", "2026-03-06T11:03:00.000Z", "user", 3),
+    # Without date_created: in no period, so neither its tokens nor its
+    # words count anywhere.
+    ("m22", "ch2", None, "User", 4),
 ]
+
+# Message texts for the query topics and the length bands. The user
+# messages of the main user's period have these lengths in code points (UTF-8
+# bytes): m04 58, m05 50 (51), m07 49 (53), m09 96, m11 200 (201), m13 8,
+# m17 41 (42). Every other message reads "message <key>".
+_MESSAGE_TEXTS = {
+    "m04": "Overzicht van de zorg in de wijk: wachttijden en huisarts.",
+    "m05": "Die Themen der Teilnehmer über Pflege, Wartezeiten",
+    "m07": "Priorités pour l'équipe : santé, ÉCOLES, quartier",
+    # An assistant message: its words are no query topics.
+    "m08": "De wachttijden zijn het belangrijkste thema.",
+    "m09": ("Summary of https://example.com/rapport-2026?lang=nl for the "
+            "Zorg pilot, with the quartier notes."),
+    "m11": ("De wachttijden in de zorg, de deelnemers, de huisarts, de "
+            "wijkverpleging en de bereikbaarheid van de gemeente: een "
+            "samenvatting met citaten uit de gesprekken van 2025 en 2026 "
+            "voor het café in de wijk."),
+    "m13": "Bedankt!",
+    "m17": "¿Y los vecinos? Salud, escuelas y barrio.",
+    "m22": "Zorg zonder datum",
+}
 
 # Reports: (project, date_created, status, deleted_at). Ids are assigned by
 # PostgreSQL's sequence.
@@ -280,7 +311,7 @@ def _messages():
         "date_created": date_created,
         "message_from": message_from,
         "tokens_count": tokens,
-        "text": f"message {key}",
+        "text": _MESSAGE_TEXTS.get(key, f"message {key}"),
     } for key, chat, date_created, message_from, tokens in _MESSAGES]
 
 
@@ -297,18 +328,24 @@ def _reports():
 def _logins():
     """Returns (user key, timestamp, action) rows for directus_activity."""
     main = [
-        # Before both periods (2026-01-30 23:59:59 CET): first login only.
+        # 02:30 CEST and 02:30 CET on 2025-10-26, the day summer time ended:
+        # the same local day and hour. The first is the first login.
+        "2025-10-26T00:30:00.000Z",
+        "2025-10-26T01:30:00.000Z",
+        # Before both periods (2026-01-30 23:59:59 CET).
         "2026-01-30T22:59:59.000Z",
         # Previous period: local days 2026-01-31, 2026-02-20, 2026-03-01.
         "2026-01-30T23:00:00.000Z",
         "2026-02-20T09:00:00.000Z",
         "2026-03-01T22:59:59.999Z",
         # Period: two on local day 2026-03-02 (the first one is still
-        # 2026-03-01 in UTC), two on 2026-03-10, one on 2026-03-29 (01:30
-        # CET) and one on 2026-03-30 (00:30 CEST, 2026-03-29 in UTC).
+        # 2026-03-01 in UTC), three on 2026-03-10 (two of them in the local
+        # hour 10:00-10:59 CET), one on 2026-03-29 (01:30 CET) and one on
+        # 2026-03-30 (00:30 CEST, 2026-03-29 in UTC).
         "2026-03-01T23:00:00.000Z",
         "2026-03-02T08:00:00.000Z",
         "2026-03-10T09:00:00.000Z",
+        "2026-03-10T09:40:00.000Z",
         "2026-03-10T15:00:00.000Z",
         "2026-03-29T00:30:00.000Z",
         "2026-03-29T22:30:00.000Z",
