@@ -62,6 +62,7 @@ std::optional<Period> TimelineWindow(const RowSet& included,
   if (!period.all_time()) return period;
 
   DaySpan span(zone);
+  for (const Project* row : included.projects) span.Add(row->created_at);
   for (const Conversation* row : included.conversations) {
     span.Add(row->created_at);
   }
@@ -69,6 +70,7 @@ std::optional<Period> TimelineWindow(const RowSet& included,
   for (const ProjectMessage& row : included.messages) {
     span.Add(row.message->created_at);
   }
+  for (const ProjectReport* row : included.reports) span.Add(row->created_at);
   for (const Login& row : logins) span.Add(row.timestamp);
   if (!span.first().has_value()) return std::nullopt;
 

@@ -23,12 +23,11 @@ Timeline BuildTimeline(const RowSet& included, const std::vector<Login>& logins,
                        const Period& period, absl::TimeZone zone);
 
 // Returns the days a timeline covers: `period` itself when it has dates.
-// For all time, it returns the days from the first to the last conversation
-// created, chat created, message sent or login, as a custom period, and
-// nothing without such an event. An all-time span longer than
-// kMaxCustomYears years keeps only its last kMaxCustomYears years.
-// NOTE: the all-time effective days (CountEffectiveDays) also span project
-// creations and reports, so for all time the two day counts can differ.
+// For all time, it returns the days from the first to the last event
+// (project, conversation, chat or report created, message sent, login), as
+// a custom period, and nothing without an event: the same span as the
+// report's effective days. An all-time span longer than kMaxCustomYears
+// years keeps only its last kMaxCustomYears years.
 std::optional<Period> TimelineWindow(const RowSet& included,
                                      const std::vector<Login>& logins,
                                      const Period& period, absl::TimeZone zone);

@@ -362,7 +362,8 @@ TEST(TimelineTest, MonthsOverlappingPeriod) {
 TEST(TimelineTest, AllTimeSpansFirstToLastEvent) {
   AccountData data = AccountWith({RecordedConversation("c1", Utc(2026, 5, 30))},
                                  {UserLogin("l1", Utc(2026, 6, 2, 23))});
-  // A project's creation and a report do not widen the timeline.
+  // A project's creation and a report widen the timeline like any event,
+  // as they widen the report's effective days.
   data.projects[0].created_at = Utc(2026, 1, 1);
   data.reports = {ProjectReport{.id = "1",
                                 .project_id = "p1",
@@ -371,20 +372,23 @@ TEST(TimelineTest, AllTimeSpansFirstToLastEvent) {
 
   const Timeline timeline = TimelineOf(data, test_data::AllTime());
 
-  ASSERT_EQ(timeline.days.size(), 4u);  // 30 May .. 2 June
-  EXPECT_EQ(timeline.days.front().day, absl::CivilDay(2026, 5, 30));
-  EXPECT_EQ(timeline.days.back().day, absl::CivilDay(2026, 6, 2));
-  EXPECT_THAT(LoginsPerDay(timeline), ElementsAre(0, 0, 0, 1));
-  ASSERT_EQ(timeline.months.size(), 2u);
-  EXPECT_EQ(timeline.months[0].conversations, 1);
-  EXPECT_EQ(timeline.months[1].logins, 1);
+  // 31 + 28 + 31 + 30 + 31 + 30 days of January to June, and 1 July.
+  ASSERT_EQ(timeline.days.size(), 182u);
+  EXPECT_EQ(timeline.days.front().day, absl::CivilDay(2026, 1, 1));
+  EXPECT_EQ(timeline.days.back().day, absl::CivilDay(2026, 7, 1));
+  // 2 June is day 31 + 28 + 31 + 30 + 31 + 2 = 153, index 152.
+  EXPECT_EQ(timeline.days[152].day, absl::CivilDay(2026, 6, 2));
+  EXPECT_EQ(timeline.days[152].logins, 1);
+  ASSERT_EQ(timeline.months.size(), 7u);
+  EXPECT_EQ(timeline.months[4].conversations, 1);  // May
+  EXPECT_EQ(timeline.months[5].logins, 1);         // June
   ASSERT_EQ(timeline.projects.size(), 1u);
   EXPECT_EQ(timeline.projects[0].project_id, "p1");
 }
 
 TEST(TimelineTest, AllTimeWithoutEventsIsEmpty) {
   AccountData data = AccountWith({});
-  data.projects[0].created_at = Utc(2026, 1, 1);
+  data.projects[0].created_at = std::nullopt;
 
   const Timeline timeline = TimelineOf(data, test_data::AllTime());
 
