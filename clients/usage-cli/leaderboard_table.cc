@@ -81,9 +81,13 @@ std::string ProjectsSection(const v1::GetLeaderboardResponse& leaderboard) {
 
 std::string FormatLeaderboardTable(
     const v1::GetLeaderboardResponse& leaderboard) {
-  return absl::StrCat(PeriodLine(leaderboard), "\n", Figures(leaderboard), "\n",
-                      UsersSection(leaderboard), "\n",
-                      OrganisationsSection(leaderboard), "\n",
+  std::string notes;
+  for (const std::string& note : leaderboard.notes()) {
+    absl::StrAppend(&notes, "Note: ", Printable(note), "\n");
+  }
+  return absl::StrCat(PeriodLine(leaderboard), notes, "\n",
+                      Figures(leaderboard), "\n", UsersSection(leaderboard),
+                      "\n", OrganisationsSection(leaderboard), "\n",
                       ProjectsSection(leaderboard));
 }
 

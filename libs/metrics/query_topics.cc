@@ -13,7 +13,14 @@ namespace {
 
 using GlibText = std::unique_ptr<gchar, decltype(&g_free)>;
 
-constexpr std::string_view kUrlPrefixes[] = {"http://", "https://", "www."};
+// A URL starts with a scheme followed by this, or with "www.".
+constexpr std::string_view kSchemeSeparator = "://";
+constexpr std::string_view kWebPrefix = "www.";
+
+// Longest word kept, in characters. Longer letter runs are not words people
+// ask about (a pasted base64 blob, say), and dropping them keeps one message
+// from making the report megabytes large.
+constexpr glong kMaxWordCharacters = 40;
 
 // Returns `text` as valid UTF-8, lower-cased and composed to NFC. NUL
 // characters become spaces, because the GLib calls below stop at the first
@@ -42,8 +49,18 @@ std::string_view StripUrl(std::string_view token) {
                   static_cast<unsigned char>(token[i - 1]) >= 0x80)) {
       continue;
     }
-    for (std::string_view prefix : kUrlPrefixes) {
-      if (token.substr(i, prefix.size()) == prefix) return token.substr(0, i);
+    // A scheme such as "ftp" or "https" is letters followed by "://".
+    size_t scheme_end = i;
+    while (scheme_end < token.size() &&
+           IsAsciiAlphanumeric(token[scheme_end])) {
+      ++scheme_end;
+    }
+    if (scheme_end > i &&
+        token.substr(scheme_end, kSchemeSeparator.size()) == kSchemeSeparator) {
+      return token.substr(0, i);
+    }
+    if (token.substr(i, kWebPrefix.size()) == kWebPrefix) {
+      return token.substr(0, i);
     }
   }
   return token;
@@ -51,8 +68,9 @@ std::string_view StripUrl(std::string_view token) {
 
 // Adds `word` to `words` when it is long enough and not a stop word.
 void KeepWord(std::string& word, std::vector<std::string>& words) {
-  if (g_utf8_strlen(word.data(), static_cast<gssize>(word.size())) > 2 &&
-      !IsStopWord(word)) {
+  const glong length =
+      g_utf8_strlen(word.data(), static_cast<gssize>(word.size()));
+  if (length > 2 && length <= kMaxWordCharacters && !IsStopWord(word)) {
     words.push_back(word);
   }
   word.clear();

@@ -172,7 +172,10 @@ absl::StatusOr<ResolvedPeriods> ResolvePeriod(const PeriodRequest& request,
                                               absl::Time as_of) {
   ResolvedPeriods resolved;
   if (request.preset == PeriodPreset::kAllTime) {
+    // All time ends at as_of, so that a report for a fixed as_of stays the
+    // same when later events arrive.
     resolved.current.preset = PeriodPreset::kAllTime;
+    resolved.current.end = as_of;
     return resolved;
   }
 

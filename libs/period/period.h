@@ -34,7 +34,7 @@ struct PeriodRequest {
 // A resolved period: the calendar days [first_day, last_day] in the report's
 // time zone, and the instants [start, end) from midnight of first_day to
 // midnight after last_day. For kAllTime, start is absl::InfinitePast(), end
-// is absl::InfiniteFuture() and days is 0.
+// is as_of (events after as_of count in no figure) and days is 0.
 struct Period {
   PeriodPreset preset = PeriodPreset::kLast30Days;
   absl::CivilDay first_day;

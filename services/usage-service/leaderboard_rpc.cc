@@ -104,9 +104,6 @@ absl::StatusOr<v1::GetLeaderboardResponse> BuildLeaderboard(
   absl::StatusOr<ResolvedPeriods> periods =
       ResolvePeriod(request.period, request.time_zone, request.as_of);
   if (!periods.ok()) return periods.status();
-  // TODO: GetLeaderboardResponse has no notes field, so the note of a
-  // custom end date clamped to today is dropped. The returned period's
-  // end_date still shows the clamped date.
   const Period& period = periods->current;
 
   PlatformQuery query;
@@ -121,6 +118,7 @@ absl::StatusOr<v1::GetLeaderboardResponse> BuildLeaderboard(
   v1::GetLeaderboardResponse response;
   FillPeriod(period, board.days, *response.mutable_period());
   response.set_time_zone(request.time_zone_name);
+  for (const std::string& note : periods->notes) response.add_notes(note);
   response.set_monthly_active_users(board.monthly_active_users);
   response.set_daily_active_users(board.daily_active_users);
   response.set_average_daily_conversations(board.average_daily_conversations);

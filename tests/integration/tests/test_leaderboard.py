@@ -11,8 +11,9 @@ the GetLeaderboard contract in the proto:
   soft-deleted conversations and chats are out themselves;
 - excluded users are out with their logins, their projects and everything
   inside those projects;
-- days are local days in the request's time zone; for all time, the days
-  run from the first to the last counted conversation, message or login.
+- days are local days in the request's time zone; for all time, which ends
+  at as_of, the days run from the first to the last counted conversation,
+  message or login.
 """
 
 import json
@@ -217,9 +218,13 @@ class LeaderboardTest(unittest.TestCase):
                                     [EXCLUDED_DOMAIN])
         zone = _sql_text(ZONE)
         if period == "all-time":
-            windows = {key: "true" for key in ("conversation_window",
-                                               "message_window",
-                                               "login_window")}
+            # All time ends at as_of.
+            windows = {
+                f"{name}_window": f"{column} < timestamptz '{AS_OF}'"
+                for name, column in (("conversation", "c.created_at"),
+                                     ("message", "m.date_created"),
+                                     ("login", "timestamp"))
+            }
             span = ("SELECT min(day) AS first_day, max(day) AS last_day "
                     "FROM events")
         else:

@@ -15,7 +15,7 @@ Definitions the figures follow, where the product rules leave a choice:
   created_at; for all time, every project that is not soft-deleted.
 - For all time, the period's days run from the first to the last local day
   with an event: a project, conversation, chat, message or report created,
-  or a login. Rows after as_of count, because all time has no date filter.
+  or a login. All time ends at as_of: later rows count in no figure.
 - Logins per week for all time spread the logins over the days from the
   first to the last login day, both included.
 - Rows without the timestamp a figure needs count in no figure, only in the
@@ -442,7 +442,7 @@ SELECT json_build_object(
                    'YYYY-MM-DD'),
   'last', to_char(max((event_time AT TIME ZONE {zone})::date),
                   'YYYY-MM-DD'))
-FROM events WHERE event_time IS NOT NULL
+FROM events WHERE event_time < {as_of}
 """
 
 # Day, month and per-project rows of the timeline. Placeholders besides
@@ -612,8 +612,8 @@ def query_topics(texts):
 
 
 class Window:
-    """The instants a figure counts: [start, end) in UTC, or every
-    non-null instant for all time."""
+    """The instants a figure counts: [start, end) in UTC; for all time,
+    every instant before end (as_of)."""
 
     def __init__(self, start=None, end=None):
         self.start = start
@@ -621,8 +621,10 @@ class Window:
 
     def contains(self, column):
         """Returns the SQL condition that `column` lies in the window."""
-        if self.start is None:
+        if self.start is None and self.end is None:
             return f"({column} IS NOT NULL)"
+        if self.start is None:
+            return f"({column} < timestamptz {_sql_text(self.end)})"
         return (f"({column} >= timestamptz {_sql_text(self.start)} AND "
                 f"{column} < timestamptz {_sql_text(self.end)})")
 
@@ -700,7 +702,7 @@ class SqlReport:
                 "end_time": None,
                 "days": days,
             }
-            return period, None, Window(), None
+            return period, None, Window(end=self.request["as_of"]), None
         name, first_day = PRESETS[preset]
         current, previous = self.query(
             PERIOD_SQL.format(as_of=self.as_of,
@@ -713,7 +715,8 @@ class SqlReport:
                 Window(previous["start_time"], previous["end_time"]))
 
     def event_span(self, user_ids):
-        return self.scoped(user_ids, EVENT_SPAN_SQL.format(zone=self.zone))
+        return self.scoped(user_ids, EVENT_SPAN_SQL.format(
+            zone=self.zone, as_of=self.as_of))
 
     def day_count(self, first, last):
         return self.query(f"SELECT to_json(date {_sql_text(last)} - "

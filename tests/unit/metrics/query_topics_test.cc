@@ -59,6 +59,14 @@ INSTANTIATE_TEST_SUITE_P(
         WordsCase{
             "UppercaseUrlIsDropped", "HTTPS://Example.com Report", {"report"}},
         WordsCase{"UrlPrefixInsideWordIsNoUrl", "awww.nice", {"awww", "nice"}},
+        WordsCase{"FtpUrlIsDropped",
+                  "budget ftp://files.example.org/report.pdf review",
+                  {"budget", "review"}},
+        // 40 letters are kept, 41 dropped.
+        WordsCase{"OverlongWordIsDropped",
+                  "abcdefghijabcdefghijabcdefghijabcdefghij "
+                  "abcdefghijabcdefghijabcdefghijabcdefghijk",
+                  {"abcdefghijabcdefghijabcdefghijabcdefghij"}},
         // "ai" has 2 characters.
         WordsCase{"DigitsAndShortWordsAreDropped",
                   "Budget 2026 AI plan",

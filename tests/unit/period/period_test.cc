@@ -222,17 +222,19 @@ TEST(PeriodTest, NewYorkBeforeMidnightIsFebruary) {
   EXPECT_EQ(resolved->previous->last_day, absl::CivilDay(2026, 1, 31));
 }
 
-TEST(PeriodTest, AllTimeHasNoBoundsAndNoPrevious) {
+TEST(PeriodTest, AllTimeEndsAtAsOfWithoutPrevious) {
   absl::StatusOr<ResolvedPeriods> resolved = ResolvePeriod(
       Preset(PeriodPreset::kAllTime), absl::UTCTimeZone(), kUtcAsOf);
 
   ASSERT_TRUE(resolved.ok()) << resolved.status();
   EXPECT_TRUE(resolved->current.all_time());
   EXPECT_EQ(resolved->current.start, absl::InfinitePast());
-  EXPECT_EQ(resolved->current.end, absl::InfiniteFuture());
+  EXPECT_EQ(resolved->current.end, kUtcAsOf);
   EXPECT_EQ(resolved->current.days, 0);
   EXPECT_TRUE(resolved->current.Contains(Utc(1990, 1, 1)));
-  EXPECT_TRUE(resolved->current.Contains(Utc(2100, 1, 1)));
+  EXPECT_TRUE(resolved->current.Contains(kUtcAsOf - absl::Milliseconds(1)));
+  EXPECT_FALSE(resolved->current.Contains(kUtcAsOf));
+  EXPECT_FALSE(resolved->current.Contains(Utc(2100, 1, 1)));
   EXPECT_FALSE(resolved->previous.has_value());
   EXPECT_THAT(resolved->notes, IsEmpty());
 }

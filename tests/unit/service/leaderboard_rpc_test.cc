@@ -242,6 +242,25 @@ TEST(BuildLeaderboardTest, FillsResponse) {
   EXPECT_EQ(response->top_projects(0).conversations(), 1);
 }
 
+TEST(BuildLeaderboardTest, FutureEndDateIsClampedWithNote) {
+  FixedPlatformSource source(Platform());
+  v1::GetLeaderboardRequest custom = LastThirtyDays();
+  custom.mutable_period()->set_preset(v1::PERIOD_PRESET_CUSTOM);
+  custom.mutable_period()->set_start_date("2026-03-20");
+  custom.mutable_period()->set_end_date("2026-04-10");
+  absl::StatusOr<LeaderboardRequest> request =
+      ValidateLeaderboardRequest(custom, Now());
+  ASSERT_TRUE(request.ok()) << request.status();
+
+  absl::StatusOr<v1::GetLeaderboardResponse> response =
+      BuildLeaderboard(source, ExcludedAccounts(), *request, CallContext());
+
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->period().end_date(), "2026-03-31");
+  ASSERT_EQ(response->notes_size(), 1);
+  EXPECT_THAT(response->notes(0), HasSubstr("2026-04-10"));
+}
+
 TEST(BuildLeaderboardTest, AllTimeHasNoInstants) {
   FixedPlatformSource source(Platform());
   v1::GetLeaderboardRequest all_time;
@@ -255,7 +274,8 @@ TEST(BuildLeaderboardTest, AllTimeHasNoInstants) {
 
   ASSERT_TRUE(response.ok()) << response.status();
   EXPECT_EQ(source.last_query().start, absl::InfinitePast());
-  EXPECT_EQ(source.last_query().end, absl::InfiniteFuture());
+  // All time ends at as_of.
+  EXPECT_EQ(source.last_query().end, Now());
   EXPECT_FALSE(response->period().has_start_time());
   EXPECT_EQ(response->period().start_date(), "");
   // Events from 20 March (bob's login) to 31 March (the last logins), UTC.
