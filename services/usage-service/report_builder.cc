@@ -70,6 +70,11 @@ absl::StatusOr<std::vector<User>> ReportBuilder::ResolveUsers(
     // The same user may be named by id and by email.
     if (seen.insert(it->second.id).second) users.push_back(it->second);
   }
+  if (users.size() > kMaxUsersPerReport) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("too many users: ", users.size(), " selected, at most ",
+                     kMaxUsersPerReport));
+  }
   if (!missing.empty()) {
     return absl::NotFoundError(absl::StrCat(
         missing.size() == 1 ? "user not found: " : "users not found: ",
@@ -98,8 +103,8 @@ absl::StatusOr<v1::UsageReport> ReportBuilder::Build(
 
   AccountQuery query;
   for (const User& user : *users) query.user_ids.push_back(user.id);
-  query.start = periods->previous ? periods->previous->start
-                                  : periods->current.start;
+  query.start =
+      periods->previous ? periods->previous->start : periods->current.start;
   query.end = periods->current.end;
   query.as_of = request.as_of;
 
@@ -109,8 +114,8 @@ absl::StatusOr<v1::UsageReport> ReportBuilder::Build(
   absl::Duration fetch_time = absl::Now() - fetch_started;
 
   context.ReportProgress("compute", 0, 1, "Computing the figures");
-  UsageMetrics metrics = ComputeUsage(*data, *users, *periods,
-                                      request.time_zone, request.as_of);
+  UsageMetrics metrics =
+      ComputeUsage(*data, *users, *periods, request.time_zone, request.as_of);
 
   v1::UsageReport report;
   for (const User& user : *users) *report.add_users() = ToProto(user);

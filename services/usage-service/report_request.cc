@@ -1,5 +1,7 @@
 #include "report_request.h"
 
+#include <algorithm>
+
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -28,8 +30,8 @@ absl::StatusOr<std::vector<UserReference>> ValidateUsers(
   }
   if (selectors.size() > kMaxUserReferences) {
     return absl::InvalidArgumentError(
-        absl::StrCat("too many users: ", selectors.size(),
-                     " named, at most ", kMaxUsersPerReport));
+        absl::StrCat("too many users: ", selectors.size(), " named, at most ",
+                     kMaxUsersPerReport));
   }
 
   std::vector<UserReference> users;
@@ -59,7 +61,13 @@ absl::StatusOr<std::vector<UserReference>> ValidateUsers(
                                    absl::AsciiStrToLower(reference.value));
     if (seen.insert(key).second) users.push_back(std::move(reference));
   }
-  if (users.size() > kMaxUsersPerReport) {
+  // Ids and emails may name the same user, so a mixed selection is counted
+  // again after the users are resolved (ReportBuilder::ResolveUsers).
+  bool mixed = std::any_of(users.begin(), users.end(),
+                           [](const UserReference& r) { return r.by_email; }) &&
+               std::any_of(users.begin(), users.end(),
+                           [](const UserReference& r) { return !r.by_email; });
+  if (!mixed && users.size() > kMaxUsersPerReport) {
     return absl::InvalidArgumentError(
         absl::StrCat("too many users: ", users.size(), " selected, at most ",
                      kMaxUsersPerReport));
@@ -98,9 +106,9 @@ absl::StatusOr<PeriodRequest> ValidatePeriod(
   bool custom = period.preset == PeriodPreset::kCustom;
   if (!custom &&
       (!selection.start_date().empty() || !selection.end_date().empty())) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "start_date and end_date need the custom period, not ",
-        v1::PeriodPreset_Name(selection.preset())));
+    return absl::InvalidArgumentError(
+        absl::StrCat("start_date and end_date need the custom period, not ",
+                     v1::PeriodPreset_Name(selection.preset())));
   }
   if (custom) {
     absl::StatusOr<absl::CivilDay> start =
@@ -112,9 +120,10 @@ absl::StatusOr<PeriodRequest> ValidatePeriod(
     for (const auto& [field, day] :
          {std::pair{"start_date", *start}, std::pair{"end_date", *end}}) {
       if (day.year() < kMinYear || day.year() > kMaxYear) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "invalid ", field, " \"", FormatDate(day), "\": expected a date from ",
-            kMinYear, "-01-01 to ", kMaxYear, "-12-31"));
+        return absl::InvalidArgumentError(
+            absl::StrCat("invalid ", field, " \"", FormatDate(day),
+                         "\": expected a date from ", kMinYear, "-01-01 to ",
+                         kMaxYear, "-12-31"));
       }
     }
     period.start_date = *start;
@@ -140,7 +149,8 @@ absl::StatusOr<ReportRequest> ValidateReportRequest(
   absl::StatusOr<absl::TimeZone> zone = LoadTimeZone(request.time_zone());
   if (!zone.ok()) return zone.status();
   out.time_zone = *zone;
-  out.time_zone_name = request.time_zone().empty() ? "UTC" : request.time_zone();
+  out.time_zone_name =
+      request.time_zone().empty() ? "UTC" : request.time_zone();
 
   out.as_of = now;
   if (request.has_as_of()) {

@@ -34,7 +34,8 @@ struct ReportRequest {
 
 // Validates `request`. `now` replaces an unset as_of. Returns
 // INVALID_ARGUMENT naming the bad value: an empty selection, more than
-// kMaxUsersPerReport distinct users, a selector without a value, a
+// kMaxUsersPerReport distinct ids or distinct emails (a selection that
+// mixes both is counted after resolving), a selector without a value, a
 // malformed user id, a bad period, an unknown time zone, or a date or as_of
 // outside the years 1900 to 9000.
 absl::StatusOr<ReportRequest> ValidateReportRequest(

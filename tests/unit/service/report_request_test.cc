@@ -72,6 +72,19 @@ TEST(ReportRequestTest, SameUserNamedFiftyOneTimesIsOneUser) {
   EXPECT_EQ(validated->users.size(), 1);
 }
 
+TEST(ReportRequestTest, MixedIdsAndEmailsAreCountedLater) {
+  // 50 emails and one id, which may name one of the 50 users.
+  v1::GetUsageReportRequest request;
+  for (int i = 0; i < 50; ++i) {
+    request.add_users()->set_email(absl::StrCat("user", i, "@example.org"));
+  }
+  request.add_users()->set_id(kUserId);
+  absl::StatusOr<ReportRequest> validated =
+      ValidateReportRequest(request, absl::UnixEpoch());
+  ASSERT_TRUE(validated.ok()) << validated.status();
+  EXPECT_EQ(validated->users.size(), 51);
+}
+
 TEST(ReportRequestTest, HugeListOfReferencesIsRejected) {
   v1::GetUsageReportRequest request;
   for (int i = 0; i < 501; ++i) request.add_users()->set_email("a@b.org");
