@@ -113,6 +113,12 @@ absl::StatusOr<v1::UsageReport> ReportBuilder::Build(
   if (!data.ok()) return data.status();
   absl::Duration fetch_time = absl::Now() - fetch_started;
 
+  // A caller that left during the fetch frees its report slot now rather
+  // than after the computation.
+  if (absl::Status status = context.Check("computing the report");
+      !status.ok()) {
+    return status;
+  }
   context.ReportProgress("compute", 0, 1, "Computing the figures");
   UsageMetrics metrics =
       ComputeUsage(*data, *users, *periods, request.time_zone, request.as_of);
