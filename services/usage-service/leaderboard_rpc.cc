@@ -16,34 +16,6 @@ namespace v1 = echo::usage::v1;
 // leaderboard has none.
 constexpr char kPlaceholderUserId[] = "00000000-0000-0000-0000-000000000000";
 
-v1::PeriodPreset ToProto(PeriodPreset preset) {
-  switch (preset) {
-    case PeriodPreset::kMonthToDate:
-      return v1::PERIOD_PRESET_MONTH_TO_DATE;
-    case PeriodPreset::kYearToDate:
-      return v1::PERIOD_PRESET_YEAR_TO_DATE;
-    case PeriodPreset::kLast30Days:
-      return v1::PERIOD_PRESET_LAST_30_DAYS;
-    case PeriodPreset::kLast90Days:
-      return v1::PERIOD_PRESET_LAST_90_DAYS;
-    case PeriodPreset::kCustom:
-      return v1::PERIOD_PRESET_CUSTOM;
-    case PeriodPreset::kAllTime:
-      return v1::PERIOD_PRESET_ALL_TIME;
-  }
-  return v1::PERIOD_PRESET_UNSPECIFIED;
-}
-
-void FillPeriod(const Period& period, int days, v1::ResolvedPeriod& out) {
-  out.set_preset(ToProto(period.preset));
-  out.set_days(days);
-  if (period.all_time()) return;
-  out.set_start_date(FormatDate(period.first_day));
-  out.set_end_date(FormatDate(period.last_day));
-  SetTimestamp(period.start, *out.mutable_start_time());
-  SetTimestamp(period.end, *out.mutable_end_time());
-}
-
 void FillRankings(const Leaderboard& board,
                   v1::GetLeaderboardResponse& response) {
   for (const LeaderboardUserRow& row : board.top_users) {

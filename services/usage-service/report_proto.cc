@@ -77,20 +77,6 @@ v1::TrendDirection ToProto(TrendDirection direction) {
   return v1::TREND_DIRECTION_UNSPECIFIED;
 }
 
-void FillPeriod(const Period& period, int effective_days,
-                v1::ResolvedPeriod& out) {
-  out.set_preset(ToProto(period.preset));
-  if (period.all_time()) {
-    out.set_days(effective_days);
-    return;
-  }
-  out.set_start_date(FormatDate(period.first_day));
-  out.set_end_date(FormatDate(period.last_day));
-  SetTimestamp(period.start, *out.mutable_start_time());
-  SetTimestamp(period.end, *out.mutable_end_time());
-  out.set_days(period.days);
-}
-
 void FillConversations(const ConversationMetrics& in,
                        v1::ConversationMetrics& out) {
   out.set_count(in.count);
@@ -345,6 +331,20 @@ void FillTimeline(const Timeline& in, v1::Timeline& out) {
 }
 
 }  // namespace
+
+void FillPeriod(const Period& period, int effective_days,
+                v1::ResolvedPeriod& out) {
+  out.set_preset(ToProto(period.preset));
+  if (period.all_time()) {
+    out.set_days(effective_days);
+    return;
+  }
+  out.set_start_date(FormatDate(period.first_day));
+  out.set_end_date(FormatDate(period.last_day));
+  SetTimestamp(period.start, *out.mutable_start_time());
+  SetTimestamp(period.end, *out.mutable_end_time());
+  out.set_days(period.days);
+}
 
 void SetTimestamp(absl::Time t, google::protobuf::Timestamp& out) {
   int64_t seconds = absl::ToUnixSeconds(t);

@@ -16,6 +16,11 @@ namespace usage {
 // Sets `out` to `t`.
 void SetTimestamp(absl::Time t, google::protobuf::Timestamp& out);
 
+// Fills `out` from `period`. An all-time period has no dates or instants,
+// and its days are `effective_days`.
+void FillPeriod(const Period& period, int effective_days,
+                echo::usage::v1::ResolvedPeriod& out);
+
 // Converts a user record.
 echo::usage::v1::User ToProto(const User& user);
 

@@ -4,10 +4,10 @@
 #include <chrono>
 #include <random>
 
-#include "absl/strings/string_view.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/clock.h"
 #include "leaderboard_rpc.h"
 #include "render/pdf_report.h"
@@ -78,9 +78,8 @@ grpc::Status Finish(absl::string_view method, const CallContext& call,
 
 // Returns a file name such as "usage-jane-doe-2026-03-02-2026-03-31.pdf".
 std::string PdfFileName(const v1::UsageReport& report) {
-  std::string name = report.users().empty()
-                        ? "report"
-                        : report.users(0).display_name();
+  std::string name =
+      report.users().empty() ? "report" : report.users(0).display_name();
   std::string slug;
   for (char c : absl::AsciiStrToLower(name)) {
     if (absl::ascii_isalnum(c)) {
@@ -95,12 +94,29 @@ std::string PdfFileName(const v1::UsageReport& report) {
   if (report.users_size() > 1) absl::StrAppend(&slug, "-and-others");
 
   const v1::ResolvedPeriod& period = report.period();
-  std::string dates = period.start_date().empty()
-                          ? "all-time"
-                          : absl::StrCat(period.start_date(), "-",
-                                         period.end_date());
+  std::string dates =
+      period.start_date().empty()
+          ? "all-time"
+          : absl::StrCat(period.start_date(), "-", period.end_date());
   return absl::StrCat("usage-", slug, "-", dates, ".pdf");
 }
+
+// Counts one report in progress for as long as it lives.
+class ReportSlot {
+ public:
+  explicit ReportSlot(std::atomic<int>& counter)
+      : counter_(counter), in_flight_(++counter) {}
+  ~ReportSlot() { --counter_; }
+  ReportSlot(const ReportSlot&) = delete;
+  ReportSlot& operator=(const ReportSlot&) = delete;
+
+  // Reports in progress when this one started, itself included.
+  int in_flight() const { return in_flight_; }
+
+ private:
+  std::atomic<int>& counter_;
+  int in_flight_;
+};
 
 }  // namespace
 
@@ -119,15 +135,11 @@ absl::StatusOr<v1::UsageReport> UsageServiceImpl::BuildReport(
       ValidateReportRequest(request, absl::Now());
   if (!validated.ok()) return validated.status();
 
-  int in_flight = ++reports_in_flight_;
-  struct Release {
-    std::atomic<int>& counter;
-    ~Release() { --counter; }
-  } release{reports_in_flight_};
-  if (in_flight > limits_.max_concurrent_reports) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "too many reports in progress (limit ", limits_.max_concurrent_reports,
-        "); retry later"));
+  ReportSlot slot(reports_in_flight_);
+  if (slot.in_flight() > limits_.max_concurrent_reports) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("too many reports in progress (limit ",
+                     limits_.max_concurrent_reports, "); retry later"));
   }
   return builder_.Build(*validated, context);
 }
@@ -136,8 +148,8 @@ grpc::Status UsageServiceImpl::SearchUsers(
     grpc::ServerContext* context, const v1::SearchUsersRequest* request,
     v1::SearchUsersResponse* response) {
   absl::Time started = absl::Now();
-  auto call = MakeCallContext(*context, limits_.default_deadline,
-                              RequestId(*context));
+  auto call =
+      MakeCallContext(*context, limits_.default_deadline, RequestId(*context));
   if (absl::Status auth = auth_.Check(*context); !auth.ok()) {
     return Finish("SearchUsers", *call, started, auth);
   }
@@ -151,8 +163,8 @@ grpc::Status UsageServiceImpl::GetUsageReport(
     grpc::ServerContext* context, const v1::GetUsageReportRequest* request,
     v1::GetUsageReportResponse* response) {
   absl::Time started = absl::Now();
-  auto call = MakeCallContext(*context, limits_.default_deadline,
-                              RequestId(*context));
+  auto call =
+      MakeCallContext(*context, limits_.default_deadline, RequestId(*context));
   if (absl::Status auth = auth_.Check(*context); !auth.ok()) {
     return Finish("GetUsageReport", *call, started, auth);
   }
@@ -165,8 +177,8 @@ grpc::Status UsageServiceImpl::StreamUsageReport(
     grpc::ServerContext* context, const v1::GetUsageReportRequest* request,
     grpc::ServerWriter<v1::StreamUsageReportResponse>* writer) {
   absl::Time started = absl::Now();
-  auto call = MakeCallContext(*context, limits_.default_deadline,
-                              RequestId(*context));
+  auto call =
+      MakeCallContext(*context, limits_.default_deadline, RequestId(*context));
   if (absl::Status auth = auth_.Check(*context); !auth.ok()) {
     return Finish("StreamUsageReport", *call, started, auth);
   }
@@ -204,15 +216,11 @@ absl::StatusOr<v1::GetLeaderboardResponse> UsageServiceImpl::RankPlatform(
       ValidateLeaderboardRequest(request, absl::Now());
   if (!validated.ok()) return validated.status();
 
-  int in_flight = ++reports_in_flight_;
-  struct Release {
-    std::atomic<int>& counter;
-    ~Release() { --counter; }
-  } release{reports_in_flight_};
-  if (in_flight > limits_.max_concurrent_reports) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "too many reports in progress (limit ", limits_.max_concurrent_reports,
-        "); retry later"));
+  ReportSlot slot(reports_in_flight_);
+  if (slot.in_flight() > limits_.max_concurrent_reports) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("too many reports in progress (limit ",
+                     limits_.max_concurrent_reports, "); retry later"));
   }
   return BuildLeaderboard(source_, excluded_, *validated, context);
 }
@@ -221,8 +229,8 @@ grpc::Status UsageServiceImpl::GetLeaderboard(
     grpc::ServerContext* context, const v1::GetLeaderboardRequest* request,
     v1::GetLeaderboardResponse* response) {
   absl::Time started = absl::Now();
-  auto call = MakeCallContext(*context, limits_.default_deadline,
-                              RequestId(*context));
+  auto call =
+      MakeCallContext(*context, limits_.default_deadline, RequestId(*context));
   if (absl::Status auth = auth_.Check(*context); !auth.ok()) {
     return Finish("GetLeaderboard", *call, started, auth);
   }
@@ -236,8 +244,8 @@ grpc::Status UsageServiceImpl::RenderPdf(
     grpc::ServerContext* context, const v1::RenderPdfRequest* request,
     grpc::ServerWriter<v1::RenderPdfResponse>* writer) {
   absl::Time started = absl::Now();
-  auto call = MakeCallContext(*context, limits_.default_deadline,
-                              RequestId(*context));
+  auto call =
+      MakeCallContext(*context, limits_.default_deadline, RequestId(*context));
   if (absl::Status auth = auth_.Check(*context); !auth.ok()) {
     return Finish("RenderPdf", *call, started, auth);
   }
@@ -261,8 +269,7 @@ grpc::Status UsageServiceImpl::RenderPdf(
   options.paper_size = request->paper_size() == v1::PAPER_SIZE_LETTER
                            ? render::PaperSize::kLetter
                            : render::PaperSize::kA4;
-  absl::StatusOr<render::RenderedPdf> pdf =
-      render::RenderPdf(*report, options);
+  absl::StatusOr<render::RenderedPdf> pdf = render::RenderPdf(*report, options);
   if (!pdf.ok()) return Finish("RenderPdf", *call, started, pdf.status());
 
   v1::RenderPdfResponse header;
