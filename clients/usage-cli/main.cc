@@ -85,7 +85,7 @@ std::string CodeName(grpc::StatusCode code) {
   }
 }
 
-// Returns true when `status` says the client could not connect, as opposed
+// Returns true when `status` shows that the client could not connect, as opposed
 // to the service reporting that one of its own dependencies is down.
 bool IsConnectionFailure(const grpc::Status& status) {
   if (status.error_code() != grpc::StatusCode::UNAVAILABLE) return false;

@@ -14,7 +14,7 @@ namespace usage {
 
 enum class SourceKind { kDirectus, kSnapshot };
 
-// Where the service reads ECHO's data.
+// The data source of the service.
 struct SourceConfig {
   SourceKind kind = SourceKind::kDirectus;
   // Directus.

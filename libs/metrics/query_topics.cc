@@ -17,7 +17,7 @@ using GlibText = std::unique_ptr<gchar, decltype(&g_free)>;
 constexpr std::string_view kSchemeSeparator = "://";
 constexpr std::string_view kWebPrefix = "www.";
 
-// Longest word kept, in characters. Longer letter runs are not words people
+// Maximum length of a kept word, in characters. Longer letter runs are not words people
 // ask about (a pasted base64 blob, say), and dropping them keeps one message
 // from making the report megabytes large.
 constexpr glong kMaxWordCharacters = 40;

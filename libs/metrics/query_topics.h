@@ -21,15 +21,16 @@ inline constexpr size_t kMaxQueryTopics = 50;
 // Splits `text` into topic words, in order, repeats included:
 //  1. Invalid UTF-8 sequences become U+FFFD, and the text is lower-cased
 //     (Unicode rules) and composed to NFC.
-//  2. In each whitespace-separated token, the part from "http://",
-//     "https://" or "www." to the end of the token is dropped when that
-//     prefix starts the token or follows an ASCII character other than a
-//     letter or digit, such as "(" or ":".
+//  2. In each whitespace-separated token, a URL is dropped to the end of
+//     the token. A URL is a scheme of ASCII letters or digits followed by
+//     "://" (http, https, ftp, ...), or "www.", that starts the token or
+//     follows an ASCII character other than a letter or digit, such as "(".
 //  3. Every character that is not a letter (any script) becomes a word
 //     break, so digits, punctuation and apostrophes split words: "thema's"
 //     gives "thema" and "s". Combining marks after a letter stay in the
 //     word.
-//  4. Words of 2 code points or fewer and stop words are left out.
+//  4. Words of 2 code points or fewer, words of more than 40, and stop
+//     words are left out.
 // Scripts written without spaces are not segmented: a run of Chinese or
 // Japanese letters is one word.
 std::vector<std::string> TopicWords(std::string_view text);

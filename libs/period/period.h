@@ -23,7 +23,7 @@ enum class PeriodPreset {
   kAllTime,
 };
 
-// What the caller asked for. `start_date` and `end_date` are used by kCustom
+// A requested period. `start_date` and `end_date` are used by kCustom
 // only, and both must be set for it.
 struct PeriodRequest {
   PeriodPreset preset = PeriodPreset::kLast30Days;
@@ -57,7 +57,7 @@ struct ResolvedPeriods {
   std::vector<std::string> notes;
 };
 
-// The longest custom period, in years.
+// Maximum length of a custom period, in years.
 inline constexpr int kMaxCustomYears = 10;
 
 // Resolves `request` at `as_of` in `zone`. "Today" is the calendar day of

@@ -1,6 +1,6 @@
 // Typed records of the ECHO collections that the usage metrics read. Every
 // data source (Directus, snapshot) produces these; the metrics code consumes
-// them and knows nothing of where they came from.
+// them and does not depend on where they came from.
 #ifndef USAGE_RECORDS_RECORDS_H_
 #define USAGE_RECORDS_RECORDS_H_
 

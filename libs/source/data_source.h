@@ -14,7 +14,7 @@
 
 namespace usage {
 
-// What to fetch for one report.
+// The records to fetch for one report.
 struct AccountQuery {
   // Ids of the selected users, validated UUIDs, each once.
   std::vector<std::string> user_ids;

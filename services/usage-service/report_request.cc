@@ -13,7 +13,7 @@ namespace {
 
 namespace v1 = echo::usage::v1;
 
-// The most user references a request may carry, duplicates included.
+// Maximum number of user references in a request, duplicates included.
 constexpr int kMaxUserReferences = 10 * kMaxUsersPerReport;
 
 // Years a report may cover. With ten-year custom periods and their

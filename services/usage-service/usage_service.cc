@@ -101,21 +101,27 @@ std::string PdfFileName(const v1::UsageReport& report) {
   return absl::StrCat("usage-", slug, "-", dates, ".pdf");
 }
 
-// Counts one report in progress for as long as it lives.
+// Counts one report in progress for as long as it lives, and tells whether
+// it fits within `limit` reports in progress.
 class ReportSlot {
  public:
-  explicit ReportSlot(std::atomic<int>& counter)
-      : counter_(counter), in_flight_(++counter) {}
+  ReportSlot(std::atomic<int>& counter, int limit)
+      : counter_(counter), in_flight_(++counter), limit_(limit) {}
   ~ReportSlot() { --counter_; }
   ReportSlot(const ReportSlot&) = delete;
   ReportSlot& operator=(const ReportSlot&) = delete;
 
-  // Reports in progress when this one started, itself included.
-  int in_flight() const { return in_flight_; }
+  // Returns OK within the limit, else RESOURCE_EXHAUSTED.
+  absl::Status status() const {
+    if (in_flight_ <= limit_) return absl::OkStatus();
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "too many reports in progress (limit ", limit_, "); retry later"));
+  }
 
  private:
   std::atomic<int>& counter_;
   int in_flight_;
+  int limit_;
 };
 
 }  // namespace
@@ -135,12 +141,8 @@ absl::StatusOr<v1::UsageReport> UsageServiceImpl::BuildReport(
       ValidateReportRequest(request, absl::Now());
   if (!validated.ok()) return validated.status();
 
-  ReportSlot slot(reports_in_flight_);
-  if (slot.in_flight() > limits_.max_concurrent_reports) {
-    return absl::ResourceExhaustedError(
-        absl::StrCat("too many reports in progress (limit ",
-                     limits_.max_concurrent_reports, "); retry later"));
-  }
+  ReportSlot slot(reports_in_flight_, limits_.max_concurrent_reports);
+  if (!slot.status().ok()) return slot.status();
   return builder_.Build(*validated, context);
 }
 
@@ -216,12 +218,8 @@ absl::StatusOr<v1::GetLeaderboardResponse> UsageServiceImpl::RankPlatform(
       ValidateLeaderboardRequest(request, absl::Now());
   if (!validated.ok()) return validated.status();
 
-  ReportSlot slot(reports_in_flight_);
-  if (slot.in_flight() > limits_.max_concurrent_reports) {
-    return absl::ResourceExhaustedError(
-        absl::StrCat("too many reports in progress (limit ",
-                     limits_.max_concurrent_reports, "); retry later"));
-  }
+  ReportSlot slot(reports_in_flight_, limits_.max_concurrent_reports);
+  if (!slot.status().ok()) return slot.status();
   return BuildLeaderboard(source_, excluded_, *validated, context);
 }
 
