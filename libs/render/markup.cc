@@ -31,4 +31,32 @@ std::string EscapeMarkup(std::string_view text) {
   return std::string(escaped.get());
 }
 
+std::string EscapeHtml(std::string_view text) {
+  const std::string valid = MakeValidUtf8(text);
+  std::string escaped;
+  escaped.reserve(valid.size());
+  for (const char c : valid) {
+    switch (c) {
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      case '"':
+        escaped += "&quot;";
+        break;
+      case '\'':
+        escaped += "&#39;";
+        break;
+      default:
+        escaped += c;
+    }
+  }
+  return escaped;
+}
+
 }  // namespace usage::render

@@ -1,4 +1,5 @@
-// Makes untrusted text safe for Pango: valid UTF-8, and escaped for markup.
+// Makes untrusted text safe for Pango and HTML: valid UTF-8, and escaped
+// for markup.
 #ifndef USAGE_RENDER_MARKUP_H_
 #define USAGE_RENDER_MARKUP_H_
 
@@ -16,6 +17,11 @@ std::string MakeValidUtf8(std::string_view text);
 // characters become character references (g_markup_escape_text). Every
 // dynamic string that enters markup goes through this function.
 std::string EscapeMarkup(std::string_view text);
+
+// Returns `text` made valid as by MakeValidUtf8, then escaped once for HTML
+// text and quoted attribute values: & < > " ' become &amp; &lt; &gt; &quot;
+// &#39;.
+std::string EscapeHtml(std::string_view text);
 
 }  // namespace usage::render
 

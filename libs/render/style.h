@@ -26,6 +26,22 @@ inline constexpr Color kHairline = Rgb(0xe4e7eb);
 inline constexpr Color kPanel = Rgb(0xf3f5f8);
 inline constexpr Color kAccent = Rgb(0x2f5d8a);
 
+// Chart series colors. Each kind of figure keeps its color in every chart.
+inline constexpr Color kSeriesRecorded = kAccent;
+inline constexpr Color kSeriesUploaded = Rgb(0x8fb3d9);
+inline constexpr Color kSeriesEmpty = Rgb(0xc5ccd4);
+inline constexpr Color kSeriesChat = Rgb(0xd9822b);
+inline constexpr Color kSeriesDuration = Rgb(0x2f7d55);
+// Duration drawn as bars under a line, light so the line stays visible.
+inline constexpr Color kSeriesDurationBar = Rgb(0x9fcdb3);
+inline constexpr Color kSeriesLogins = Rgb(0x6b5ca5);
+
+// Word cloud colors, for the most frequent words first: dark blues, a teal
+// and a slate grey that all stay readable at 9 pt on white.
+inline constexpr Color kCloudColors[] = {Rgb(0x1f4e79), Rgb(0x2f6fa8),
+                                         Rgb(0x2a7f7a), Rgb(0x52606d),
+                                         Rgb(0x7b8794)};
+
 // The same colors as Pango markup values, for spans inside markup.
 inline constexpr char kMutedMarkup[] = "#616e7c";
 inline constexpr char kAccentMarkup[] = "#2f5d8a";

@@ -73,6 +73,18 @@ std::string LastActivityText(const echo::usage::v1::Activity& activity,
                       " ago, on ", date, ".");
 }
 
+// Returns the login band line, such as "<b>Login band</b>  High usage:
+// 7.9 logins per week, 34 logins on 12 active days".
+std::string LoginBandMarkup(const echo::usage::v1::LoginMetrics& logins) {
+  const char* day_unit =
+      logins.active_days() == 1 ? " active day" : " active days";
+  return absl::StrCat("<b>Login band</b>  ",
+                      EscapeMarkup(UsageBandText(logins.band())), ": ",
+                      FormatDecimal(logins.per_week(), 1), " logins per week, ",
+                      FormatCount(logins.total()), " logins on ",
+                      FormatCount(logins.active_days()), day_unit);
+}
+
 }  // namespace
 
 std::string UsageBandText(echo::usage::v1::UsageBand band) {
@@ -148,8 +160,10 @@ void DrawSummaryFigures(PageCanvas& canvas, const UsageReport& report,
   DrawBlock(canvas, features.get(), kInk);
   canvas.MoveDown(kLineGap);
 
-  LayoutPtr activity = CreateTextLayout(
-      canvas.cr(), LastActivityText(report.activity(), context),
+  LayoutPtr activity = CreateMarkupLayout(
+      canvas.cr(),
+      absl::StrCat(LoginBandMarkup(report.metrics().logins()), "\n",
+                   EscapeMarkup(LastActivityText(report.activity(), context))),
       TextStyle{.size = kBodySize}, canvas.width());
   DrawBlock(canvas, activity.get(), kInk);
   canvas.MoveDown(kSectionGap);

@@ -170,6 +170,69 @@ UsageReport SampleReport(int generic_projects) {
   return report;
 }
 
+void AddQueryTopics(UsageReport& report) {
+  struct WordCount {
+    const char* word;
+    int64_t count;
+  };
+  constexpr WordCount kTopics[] = {
+      {"interview", 120},
+      {"meeting", 96},
+      {"transcript", 80},
+      {"synthesis", 72},
+      {"participants", 60},
+      {"会议", 55},
+      {"feedback", 50},
+      {"themes", 44},
+      {"recording", 40},
+      {"questions", 36},
+      {"日本語", 33},
+      {"insights", 30},
+      {"community", 27},
+      {"한국어", 25},
+      {"workshop", 22},
+      {"встреча", 20},
+      {"συνάντηση", 18},
+      {"consultation", 16},
+      {"residents", 15},
+      {"proposal", 14},
+      {"gesprächsprotokollzusammenfassung", 12},
+      {"policy", 11},
+      {"energy", 10},
+      {"housing", 9},
+      {"mobility", 8},
+      {"climate", 7},
+      {"budget", 7},
+      {"survey", 6},
+      {"neighbourhood", 6},
+      {"résumé", 5},
+      {"agenda", 5},
+      {"stakeholders", 4},
+      {"priorities", 4},
+      {"dialogue", 3},
+      {"municipality", 3},
+      {"youth", 3},
+      {"safety", 2},
+      {"traffic", 2},
+      {"parks", 1},
+      {"library", 1},
+  };
+  for (const WordCount& topic : kTopics) {
+    echo::usage::v1::QueryTopic* added = report.add_query_topics();
+    added->set_word(topic.word);
+    added->set_count(topic.count);
+  }
+}
+
+UsageReport TextSafetyReport() {
+  UsageReport report = SampleReport(20);
+  AddProject(report, "한국어", "한국어", 5);
+  AddProject(report, "Проект Альфа", "Пётр Иванов", 4);
+  AddProject(report, "Έργο Βήτα", "Άννα Ρήγα", 3);
+  AddQueryTopics(report);
+  return report;
+}
+
 UsageReport AllTimeReport() {
   UsageReport report;
   AddUser(report, "u1", "Jane Doe");
@@ -183,6 +246,97 @@ UsageReport AllTimeReport() {
   AddProject(report, "Only project", "Jane Doe", 3);
   AddProject(report, "", "Jane Doe", 0);
   return report;
+}
+
+void AddPreviousPeriod(UsageReport& report) {
+  echo::usage::v1::ResolvedPeriod* previous = report.mutable_previous_period();
+  previous->set_preset(echo::usage::v1::PERIOD_PRESET_CUSTOM);
+  previous->set_start_date("2026-01-30");
+  previous->set_end_date("2026-02-28");
+  previous->set_days(30);
+
+  echo::usage::v1::PeriodMetrics* before = report.mutable_previous_metrics();
+  before->mutable_conversations()->set_count(1000);
+  before->mutable_conversations()->set_total_duration_seconds(36000);
+  before->mutable_chat()->set_messages(2500);
+  echo::usage::v1::ReportMetrics* reports_before = before->mutable_reports();
+  reports_before->set_created(4);
+  reports_before->set_published(1);
+  echo::usage::v1::ReportStatusCount* draft_before =
+      reports_before->add_by_status();
+  draft_before->set_status("draft");
+  draft_before->set_count(2);
+
+  echo::usage::v1::ReportMetrics* reports =
+      report.mutable_metrics()->mutable_reports();
+  reports->set_created(5);
+  reports->set_published(2);
+  reports->set_error(1);
+  echo::usage::v1::ReportStatusCount* draft = reports->add_by_status();
+  draft->set_status("draft");
+  draft->set_count(3);
+  echo::usage::v1::ReportStatusCount* archived = reports->add_by_status();
+  archived->set_status("<archived>");
+  archived->set_count(2);
+}
+
+void AddUserBreakdowns(UsageReport& report) {
+  struct Row {
+    const char* name;
+    int64_t logins;
+    int64_t conversations;
+  };
+  for (const Row& row : {Row{"总计", 2, 1}, Row{"Jane Doe", 12, 30},
+                         Row{"R&D <Q3> \"draft\"", 20, 4}}) {
+    echo::usage::v1::UserBreakdown* breakdown = report.add_user_breakdowns();
+    breakdown->mutable_user()->set_display_name(row.name);
+    breakdown->mutable_metrics()->mutable_logins()->set_total(row.logins);
+    breakdown->mutable_metrics()->mutable_conversations()->set_count(
+        row.conversations);
+    // 5400 s is 1 h 30 min.
+    breakdown->mutable_metrics()
+        ->mutable_conversations()
+        ->set_total_duration_seconds(5400);
+    // 2026-03-27T09:00:00Z.
+    breakdown->mutable_activity()->mutable_last_activity()->set_seconds(
+        1774602000);
+  }
+}
+
+void AddSampleInsights(UsageReport& report) {
+  echo::usage::v1::Insights* insights = report.mutable_insights();
+  echo::usage::v1::ExecutiveSummary* summary =
+      insights->mutable_executive_summary();
+  summary->set_source(echo::usage::v1::SUMMARY_SOURCE_TEMPLATE);
+  summary->set_markdown(
+      "The team held **1,234 conversations**, up from 1,100.\n\n"
+      "- Chat is in *regular* use\n- Reports are rare");
+
+  echo::usage::v1::Finding* dormant = insights->add_findings();
+  dormant->set_kind(echo::usage::v1::FINDING_KIND_DORMANCY);
+  dormant->set_severity(echo::usage::v1::FINDING_SEVERITY_CRITICAL);
+  dormant->set_title("Dormant <b>account</b> & \"R&D\"");
+  echo::usage::v1::FindingFigure* days = dormant->add_figures();
+  days->set_label("Days since last activity");
+  days->set_value(45);
+  days->set_unit("days");
+
+  echo::usage::v1::Finding* growth = insights->add_findings();
+  growth->set_kind(echo::usage::v1::FINDING_KIND_TREND_BREAK);
+  growth->set_severity(echo::usage::v1::FINDING_SEVERITY_POSITIVE);
+  growth->set_title("Conversations rose sharply.");
+  echo::usage::v1::FindingFigure* change = growth->add_figures();
+  change->set_label("Change");
+  change->set_value(12.3);
+  change->set_unit("percent");
+
+  insights->set_narrative_markdown(
+      "## Narrative heading\n\nUse <script>alert(1)</script> and &amp; "
+      "as **plain text**.\n\n1. First step\n2. Second step");
+  report.mutable_provenance()->set_insight_status(
+      echo::usage::v1::INSIGHT_STATUS_NOT_CONFIGURED);
+  report.mutable_provenance()->set_insight_status_detail(
+      "LLM__TEXT_FAST__MODEL is not set.");
 }
 
 }  // namespace usage::render::testing
