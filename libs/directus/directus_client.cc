@@ -17,7 +17,7 @@
 #include "directus/retry_policy.h"
 #include "directus/task_group.h"
 #include "source/rows.h"
-#include "spdlog/spdlog.h"
+#include "telemetry/logging.h"
 
 namespace usage {
 namespace {
@@ -261,11 +261,12 @@ absl::StatusOr<boost::json::object> DirectusClient::Search(
           absl::StrCat("deadline exceeded reading ", collection.name,
                        " from Directus; last error: ", last_error));
     }
-    spdlog::warn(
-        "directus retry collection={} attempt={} delay_ms={} request_id={} "
-        "error=\"{}\"",
-        collection.name, attempt_number, absl::ToInt64Milliseconds(delay),
-        context.request_id(), last_error);
+    logging::Warn("directus_retry",
+                  {{"collection", collection.name},
+                   {"attempt", attempt_number},
+                   {"delay_ms", absl::ToInt64Milliseconds(delay)},
+                   {"request_id", context.request_id()},
+                   {"error", last_error}});
     const absl::Time wake = absl::Now() + delay;
     while (absl::Now() < wake) {
       absl::SleepFor(std::min(kPollInterval, wake - absl::Now()));

@@ -1,0 +1,367 @@
+#include "insights/number_check.h"
+
+#include <cmath>
+#include <optional>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+
+namespace usage::insights {
+namespace {
+
+constexpr absl::string_view kUnicodeMinus = "\xE2\x88\x92";  // U+2212
+
+enum class Kind { kNumber, kDate, kMonth, kDayMonth, kYear, kTime };
+
+// One number found in the text, before matching.
+struct Mention {
+  Kind kind = Kind::kNumber;
+  size_t begin = 0;
+  size_t end = 0;
+  double value = 0;  // kNumber, kYear
+  int decimals = 0;  // Digits after the decimal point, kNumber.
+  int trailing_zeros = 0;
+  int significant = 0;  // Digits before the trailing zeros, kNumber.
+  bool percent = false;
+  bool ordinal = false;
+  int year = 0, month = 0, day = 0, hour = 0;
+};
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) {
+  return absl::ascii_isalpha(static_cast<unsigned char>(c));
+}
+
+// Returns the month (1-12) of an English month name or its three-letter
+// abbreviation, else 0.
+int MonthOf(absl::string_view word) {
+  static constexpr const char* kMonths[] = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  for (int m = 0; m < 12; ++m) {
+    absl::string_view name = kMonths[m];
+    if (absl::EqualsIgnoreCase(word, name)) return m + 1;
+    if (word.size() == 3 && absl::EqualsIgnoreCase(word, name.substr(0, 3))) {
+      return m + 1;
+    }
+  }
+  return 0;
+}
+
+size_t WordEnd(absl::string_view text, size_t i) {
+  while (i < text.size() && IsAlpha(text[i])) ++i;
+  return i;
+}
+
+size_t DigitsEnd(absl::string_view text, size_t i) {
+  while (i < text.size() && IsDigit(text[i])) ++i;
+  return i;
+}
+
+// Reads the whole number of `count` digits at `i`, or returns nullopt.
+std::optional<int> FixedDigits(absl::string_view text, size_t i, size_t count) {
+  if (DigitsEnd(text, i) != i + count) return std::nullopt;
+  int value = 0;
+  if (!absl::SimpleAtoi(text.substr(i, count), &value)) return std::nullopt;
+  return value;
+}
+
+// Reads a year of four digits after one space at `i`: " 2026" or ", 2026".
+std::optional<std::pair<int, size_t>> YearAfter(absl::string_view text,
+                                                size_t i) {
+  if (i < text.size() && text[i] == ',') ++i;
+  if (i >= text.size() || text[i] != ' ') return std::nullopt;
+  ++i;
+  std::optional<int> year = FixedDigits(text, i, 4);
+  if (!year) return std::nullopt;
+  return std::make_pair(*year, i + 4);
+}
+
+// Reads the unit after a number at `i` and returns its end, or `i`.
+size_t UnitEnd(absl::string_view text, size_t i, Mention& mention) {
+  size_t start = i;
+  if (start < text.size() && text[start] == '%') {
+    mention.percent = true;
+    return start + 1;
+  }
+  if (start < text.size() && text[start] == ' ') ++start;
+  if (start < text.size() && text[start] == '%') {
+    mention.percent = true;
+    return start + 1;
+  }
+  size_t end = WordEnd(text, start);
+  absl::string_view word = text.substr(start, end - start);
+  if (absl::EqualsIgnoreCase(word, "percent")) {
+    mention.percent = true;
+    return end;
+  }
+  static constexpr const char* kUnits[] = {
+      "hours",  "hour", "hrs",  "hr",      "h",      "minutes",
+      "minute", "mins", "min",  "seconds", "second", "secs",
+      "sec",    "s",    "days", "day",     "x"};
+  for (absl::string_view unit : kUnits) {
+    if (absl::EqualsIgnoreCase(word, unit)) return end;
+  }
+  return i;
+}
+
+// Reads a plain number ("3,910", "55.6") at `i` into `mention`; returns
+// its end.
+size_t ReadNumber(absl::string_view text, size_t i, Mention& mention) {
+  std::string digits;
+  size_t end = DigitsEnd(text, i);
+  absl::StrAppend(&digits, text.substr(i, end - i));
+  // Thousands separators: a comma followed by exactly three digits.
+  while (end + 4 <= text.size() && text[end] == ',' &&
+         DigitsEnd(text, end + 1) == end + 4) {
+    absl::StrAppend(&digits, text.substr(end + 1, 3));
+    end += 4;
+  }
+  size_t integer_digits = digits.size();
+  if (end + 1 < text.size() && text[end] == '.' && IsDigit(text[end + 1])) {
+    size_t fraction_end = DigitsEnd(text, end + 1);
+    mention.decimals = static_cast<int>(fraction_end - end - 1);
+    absl::StrAppend(&digits, ".", text.substr(end + 1, fraction_end - end - 1));
+    end = fraction_end;
+  }
+  absl::SimpleAtod(digits, &mention.value);
+  if (mention.decimals == 0) {
+    size_t zeros = 0;
+    while (zeros < integer_digits &&
+           digits[integer_digits - 1 - zeros] == '0') {
+      ++zeros;
+    }
+    mention.trailing_zeros = static_cast<int>(zeros);
+    mention.significant = static_cast<int>(integer_digits - zeros);
+  }
+  return end;
+}
+
+// Reads the number, date or time that starts with a digit at `i`.
+Mention ReadFromDigit(absl::string_view text, size_t i) {
+  Mention m;
+  m.begin = i;
+  // 2026-03-01
+  if (auto year = FixedDigits(text, i, 4); year && i + 10 <= text.size() &&
+                                           text[i + 4] == '-' &&
+                                           text[i + 7] == '-') {
+    auto month = FixedDigits(text, i + 5, 2);
+    auto day = FixedDigits(text, i + 8, 2);
+    if (month && day) {
+      m.kind = Kind::kDate;
+      m.year = *year, m.month = *month, m.day = *day;
+      m.end = i + 10;
+      return m;
+    }
+  }
+  // 14:00
+  size_t digits_end = DigitsEnd(text, i);
+  if (digits_end - i <= 2 && digits_end < text.size() &&
+      text[digits_end] == ':' && FixedDigits(text, digits_end + 1, 2)) {
+    m.kind = Kind::kTime;
+    absl::SimpleAtoi(text.substr(i, digits_end - i), &m.hour);
+    m.end = digits_end + 3;
+    return m;
+  }
+  m.end = ReadNumber(text, i, m);
+  // 90th, 1st, 2nd, 3rd
+  size_t word_end = WordEnd(text, m.end);
+  absl::string_view suffix = text.substr(m.end, word_end - m.end);
+  for (absl::string_view ordinal : {"st", "nd", "rd", "th"}) {
+    if (m.decimals == 0 && absl::EqualsIgnoreCase(suffix, ordinal)) {
+      m.ordinal = true;
+      m.end = word_end;
+      return m;
+    }
+  }
+  // 1 March, 1 March 2026
+  if (m.decimals == 0 && m.value >= 1 && m.value <= 31 && m.end < text.size() &&
+      text[m.end] == ' ') {
+    size_t month_end = WordEnd(text, m.end + 1);
+    if (int month = MonthOf(text.substr(m.end + 1, month_end - m.end - 1))) {
+      m.kind = Kind::kDayMonth;
+      m.day = static_cast<int>(m.value), m.month = month;
+      m.end = month_end;
+      if (auto year = YearAfter(text, month_end)) {
+        m.kind = Kind::kDate;
+        m.year = year->first;
+        m.end = year->second;
+      }
+      return m;
+    }
+  }
+  const bool plain = m.decimals == 0 && digits_end == m.end;
+  if (plain && m.value >= 1900 && m.value <= 2100 && digits_end - i == 4) {
+    m.kind = Kind::kYear;
+    m.year = static_cast<int>(m.value);
+    return m;
+  }
+  m.end = UnitEnd(text, m.end, m);
+  return m;
+}
+
+// Reads "March 2026", "March 1" or "March 1, 2026" at the month name that
+// spans [i, word_end); returns nullopt for a month name alone.
+std::optional<Mention> ReadFromMonth(absl::string_view text, size_t i,
+                                     size_t word_end, int month) {
+  if (word_end >= text.size() || text[word_end] != ' ') return std::nullopt;
+  size_t start = word_end + 1;
+  size_t digits_end = DigitsEnd(text, start);
+  if (digits_end < text.size() && IsAlpha(text[digits_end])) {
+    return std::nullopt;
+  }
+  Mention m;
+  m.begin = i;
+  m.month = month;
+  if (digits_end - start == 4) {
+    m.kind = Kind::kMonth;
+    absl::SimpleAtoi(text.substr(start, 4), &m.year);
+    m.end = digits_end;
+    return m;
+  }
+  if (digits_end - start == 0 || digits_end - start > 2) return std::nullopt;
+  m.kind = Kind::kDayMonth;
+  absl::SimpleAtoi(text.substr(start, digits_end - start), &m.day);
+  m.end = digits_end;
+  if (auto year = YearAfter(text, digits_end)) {
+    m.kind = Kind::kDate;
+    m.year = year->first;
+    m.end = year->second;
+  }
+  return m;
+}
+
+// Returns the length of a sign at `i` that starts a number, or 0.
+size_t SignLength(absl::string_view text, size_t i) {
+  if (i > 0 && (absl::ascii_isalnum(static_cast<unsigned char>(text[i - 1])))) {
+    return 0;
+  }
+  size_t length = 0;
+  if (text[i] == '+' || text[i] == '-') {
+    length = 1;
+  } else if (absl::StartsWith(text.substr(i), kUnicodeMinus)) {
+    length = kUnicodeMinus.size();
+  }
+  if (length == 0 || i + length >= text.size()) return 0;
+  return IsDigit(text[i + length]) ? length : 0;
+}
+
+std::vector<Mention> FindMentions(absl::string_view text) {
+  std::vector<Mention> mentions;
+  for (size_t i = 0; i < text.size();) {
+    if (IsAlpha(text[i])) {
+      size_t word_end = WordEnd(text, i);
+      absl::string_view word = text.substr(i, word_end - i);
+      if (int month = MonthOf(word)) {
+        if (auto m = ReadFromMonth(text, i, word_end, month)) {
+          mentions.push_back(*m);
+          i = m->end;
+          continue;
+        }
+      }
+      // Digits glued to a word ("p90") are part of it; "User 2" is a name.
+      i = word_end;
+      while (i < text.size() &&
+             (absl::ascii_isalnum(static_cast<unsigned char>(text[i])) ||
+              text[i] == '_')) {
+        ++i;
+      }
+      if (absl::EqualsIgnoreCase(word, "user") && i + 1 < text.size() &&
+          text[i] == ' ' && IsDigit(text[i + 1])) {
+        i = DigitsEnd(text, i + 1);
+      }
+      continue;
+    }
+    size_t sign = SignLength(text, i);
+    if (IsDigit(text[i]) || sign > 0) {
+      Mention m = ReadFromDigit(text, i + sign);
+      m.begin = i;
+      mentions.push_back(m);
+      i = m.end;
+      // Skip the rest of a token such as "4o" or "1.2.3".
+      while (
+          i < text.size() &&
+          (absl::ascii_isalnum(static_cast<unsigned char>(text[i])) ||
+           (text[i] == '.' && i + 1 < text.size() && IsDigit(text[i + 1])))) {
+        ++i;
+      }
+      continue;
+    }
+    ++i;
+  }
+  return mentions;
+}
+
+bool MatchesValue(const Mention& m, const std::vector<double>& values) {
+  // A figure matches when it rounds to the number at the precision shown.
+  double tolerance = 0.5 * std::pow(10.0, -m.decimals);
+  if (m.trailing_zeros > 0 && m.significant >= 2) {
+    tolerance = 0.5 * std::pow(10.0, m.trailing_zeros);
+  }
+  for (double value : values) {
+    if (std::fabs(value - m.value) <= tolerance * (1 + 1e-9)) return true;
+  }
+  return false;
+}
+
+bool Matches(const Mention& m, const ReportFigures& figures) {
+  switch (m.kind) {
+    case Kind::kNumber:
+      if (m.ordinal) return true;
+      if (m.decimals == 0 && m.value <= 10 && !m.percent) return true;
+      return MatchesValue(m, figures.values);
+    case Kind::kDate:
+      return figures.dates.count({m.year, m.month, m.day}) > 0;
+    case Kind::kDayMonth:
+      for (const CalendarDate& date : figures.dates) {
+        if (std::get<1>(date) == m.month && std::get<2>(date) == m.day) {
+          return true;
+        }
+      }
+      return false;
+    case Kind::kMonth:
+      return figures.months.count({m.year, m.month}) > 0;
+    case Kind::kYear:
+      for (const auto& [year, month] : figures.months) {
+        if (year == m.year) return true;
+      }
+      return MatchesValue(m, figures.values);
+    case Kind::kTime:
+      return figures.login_hours.count(m.hour) > 0;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<NumberMention> FindUnmatchedNumbers(std::string_view text,
+                                                const ReportFigures& figures) {
+  absl::string_view view(text.data(), text.size());
+  std::vector<NumberMention> unmatched;
+  for (const Mention& m : FindMentions(view)) {
+    if (Matches(m, figures)) continue;
+    unmatched.push_back(
+        {std::string(view.substr(m.begin, m.end - m.begin)), m.begin});
+  }
+  return unmatched;
+}
+
+std::string MarkUnverified(std::string_view text,
+                           const std::vector<NumberMention>& unmatched) {
+  std::string out;
+  size_t copied = 0;
+  for (const NumberMention& mention : unmatched) {
+    size_t end = mention.offset + mention.text.size();
+    if (mention.offset < copied || end > text.size()) continue;
+    out.append(text.substr(copied, end - copied));
+    out += " (unverified)";
+    copied = end;
+  }
+  out.append(text.substr(copied));
+  return out;
+}
+
+}  // namespace usage::insights
