@@ -26,6 +26,8 @@ Usage:
             [SELECTION OPTIONS] [--format table|json]
   usage-cli [GLOBAL OPTIONS] pdf --user EMAIL_OR_ID [--user ...]
             [SELECTION OPTIONS] -o FILE [--paper a4|letter]
+  usage-cli [GLOBAL OPTIONS] html --user EMAIL_OR_ID [--user ...]
+            [SELECTION OPTIONS] -o FILE
   usage-cli [GLOBAL OPTIONS] leaderboard [PERIOD OPTIONS] [--limit N]
             [--format table|json]
 
@@ -68,6 +70,8 @@ Selection options:
   --tz ZONE            IANA time zone for days and hours (default UTC)
   --as-of TIME         compute as of this RFC 3339 instant (default now),
                        e.g. 2026-03-31T10:00:00Z
+  --insights           ask the service's LLM, when one is configured, for an
+                       executive summary and insights
 )";
 
 constexpr char kReportHelp[] = R"(usage-cli report: print a usage report.
@@ -92,6 +96,17 @@ Usage: usage-cli pdf --user EMAIL_OR_ID [--user ...] [SELECTION OPTIONS]
 
   -o, --output FILE    where to write the PDF; - writes to standard output
   --paper a4|letter    paper size (default a4)
+)";
+
+constexpr char kHtmlHelp[] =
+    R"(usage-cli html: write a usage report as one self-contained HTML file
+with an interactive activity timeline and a sortable projects table.
+
+Usage: usage-cli html --user EMAIL_OR_ID [--user ...] [SELECTION OPTIONS]
+                      -o FILE
+
+  -o, --output FILE    where to write the HTML file; - writes to standard
+                       output
 )";
 
 constexpr char kLeaderboardHelp[] =
@@ -230,6 +245,13 @@ absl::StatusOr<bool> ParseSelection(const std::string& flag,
                                     std::optional<std::string> inline_value,
                                     ArgReader& reader,
                                     v1::GetUsageReportRequest& out) {
+  if (flag == "--insights") {
+    if (inline_value.has_value()) {
+      return UsageError("--insights takes no value");
+    }
+    out.set_include_insights(true);
+    return true;
+  }
   static const char* kValueFlags[] = {"--user", "--period", "--from",
                                       "--to",   "--tz",     "--as-of"};
   bool known = false;
@@ -317,6 +339,7 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& args,
   std::vector<std::string> words;
   bool help = false;
   bool format_given = false;
+  bool paper_given = false;
   ArgReader reader(args);
   while (!reader.Done()) {
     std::string arg = reader.Next();
@@ -383,6 +406,7 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& args,
       }
       command.leaderboard.set_limit(limit);
     } else if (flag == "--paper") {
+      paper_given = true;
       value = reader.Value(flag, inline_value);
       if (!value.ok()) return value.status();
       std::string paper = absl::AsciiStrToLower(*value);
@@ -433,6 +457,22 @@ absl::StatusOr<Command> ParseCommandLine(const std::vector<std::string>& args,
     if (pdf && format_given) {
       return UsageError("pdf writes a PDF and takes no --format");
     }
+    return command;
+  }
+  if (name == "html") {
+    command.help = absl::StrCat(kHtmlHelp, kProgressHelp, kSelectionHelp);
+    if (help) return command;
+    if (words.size() > 1) {
+      return UsageError(absl::StrCat("unexpected argument \"", words[1],
+                                     "\"; name users with --user"));
+    }
+    command.kind = CommandKind::kHtml;
+    if (absl::Status s = CheckSelection(command.report); !s.ok()) return s;
+    if (command.output_path.empty()) return UsageError("html needs -o FILE");
+    if (format_given) {
+      return UsageError("html writes an HTML file and takes no --format");
+    }
+    if (paper_given) return UsageError("html takes no --paper");
     return command;
   }
   if (name == "leaderboard") {

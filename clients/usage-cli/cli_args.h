@@ -10,7 +10,14 @@
 
 namespace usage::cli {
 
-enum class CommandKind { kHelp, kUsersSearch, kReport, kPdf, kLeaderboard };
+enum class CommandKind {
+  kHelp,
+  kUsersSearch,
+  kReport,
+  kPdf,
+  kHtml,
+  kLeaderboard
+};
 enum class OutputFormat { kTable, kJson };
 
 // Options that every command takes.
@@ -29,9 +36,9 @@ struct Command {
   OutputFormat format = OutputFormat::kTable;
   // users search
   echo::usage::v1::SearchUsersRequest search;
-  // report and pdf
+  // report, pdf and html
   echo::usage::v1::GetUsageReportRequest report;
-  // pdf
+  // pdf and html
   std::string output_path;
   echo::usage::v1::PaperSize paper_size = echo::usage::v1::PAPER_SIZE_A4;
   // leaderboard: the period, time zone and as_of come from the selection

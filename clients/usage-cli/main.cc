@@ -85,14 +85,14 @@ std::string CodeName(grpc::StatusCode code) {
   }
 }
 
-// Returns true when `status` shows that the client could not connect, as opposed
-// to the service reporting that one of its own dependencies is down.
+// Returns true when `status` shows that the client could not connect, as
+// opposed to the service reporting that one of its own dependencies is down.
 bool IsConnectionFailure(const grpc::Status& status) {
   if (status.error_code() != grpc::StatusCode::UNAVAILABLE) return false;
   const std::string& message = status.error_message();
-  for (const char* sign : {"failed to connect", "Connection refused",
-                           "DNS resolution failed", "connections to all",
-                           "Socket closed", "Connection reset"}) {
+  for (const char* sign :
+       {"failed to connect", "Connection refused", "DNS resolution failed",
+        "connections to all", "Socket closed", "Connection reset"}) {
     if (absl::StrContains(message, sign)) return true;
   }
   return false;
@@ -104,8 +104,8 @@ int ReportRpcError(const Command& command, const grpc::Status& status) {
     message = absl::StrCat("cannot reach usage-service at ",
                            command.global.server, ": ", message);
   }
-  std::cerr << "usage-cli: " << CodeName(status.error_code()) << ": "
-            << message << "\n";
+  std::cerr << "usage-cli: " << CodeName(status.error_code()) << ": " << message
+            << "\n";
   return ExitCodeFor(status.error_code());
 }
 
@@ -166,7 +166,7 @@ bool PrintJson(const google::protobuf::Message& message) {
 
 // Writes `bytes` to `path`: "-" is standard output, a device or pipe is
 // written in place, and a regular file (or the file a link points to) is
-// replaced atomically, so that a failed write leaves no truncated PDF.
+// replaced atomically, so that a failed write leaves no truncated file.
 absl::Status WriteOutput(const std::string& path, const std::string& bytes) {
   if (path == "-") {
     std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -306,6 +306,45 @@ int RunLeaderboard(const Command& command, v1::UsageService::Stub& stub) {
   return 0;
 }
 
+// Reads a stream of metadata followed by chunks, as RenderPdf and RenderHtml
+// send it, drawing the share of the bytes received on `bar`.
+template <typename Response, typename Metadata>
+grpc::Status ReceiveFile(grpc::ClientReader<Response>& reader,
+                         usage::cli::ProgressBar& bar, absl::string_view what,
+                         Metadata& metadata, std::string& bytes) {
+  const std::string message = absl::StrCat("Receiving the ", what);
+  Response part;
+  while (reader.Read(&part)) {
+    if (part.has_metadata()) {
+      metadata = part.metadata();
+    } else {
+      bytes += part.chunk();
+    }
+    bar.Update(ReceivedFraction(bytes.size(), metadata.size_bytes()), message);
+  }
+  grpc::Status status = reader.Finish();
+  bar.Clear();
+  return status;
+}
+
+// Writes a received file to the output after checking that all of its
+// announced bytes arrived. Returns the exit status.
+int SaveFile(const Command& command, absl::string_view what,
+             const std::string& bytes, int64_t announced_size) {
+  if (static_cast<int64_t>(bytes.size()) != announced_size) {
+    std::cerr << "usage-cli: the " << what
+              << " arrived incomplete: " << bytes.size() << " of "
+              << announced_size << " bytes\n";
+    return kExitServer;
+  }
+  if (absl::Status written = WriteOutput(command.output_path, bytes);
+      !written.ok()) {
+    std::cerr << "usage-cli: " << written.message() << "\n";
+    return kExitLocalFailure;
+  }
+  return 0;
+}
+
 int RunPdf(const Command& command, v1::UsageService::Stub& stub) {
   grpc::ClientContext context;
   PrepareContext(command, context);
@@ -319,36 +358,40 @@ int RunPdf(const Command& command, v1::UsageService::Stub& stub) {
   bar.Update(-1, "Building and rendering the report");
   std::unique_ptr<grpc::ClientReader<v1::RenderPdfResponse>> reader =
       stub.RenderPdf(&context, request);
-  v1::RenderPdfResponse part;
   v1::PdfMetadata metadata;
   std::string bytes;
-  while (reader->Read(&part)) {
-    if (part.has_metadata()) {
-      metadata = part.metadata();
-    } else {
-      bytes += part.chunk();
-    }
-    bar.Update(ReceivedFraction(bytes.size(), metadata.size_bytes()),
-               "Receiving the PDF");
-  }
-  grpc::Status status = reader->Finish();
-  bar.Clear();
+  grpc::Status status = ReceiveFile(*reader, bar, "PDF", metadata, bytes);
   if (!status.ok()) return ReportRpcError(command, status);
-  if (static_cast<int64_t>(bytes.size()) != metadata.size_bytes()) {
-    std::cerr << "usage-cli: the PDF arrived incomplete: " << bytes.size()
-              << " of " << metadata.size_bytes() << " bytes\n";
-    return kExitServer;
+  if (int saved = SaveFile(command, "PDF", bytes, metadata.size_bytes());
+      saved != 0) {
+    return saved;
   }
-
-  if (absl::Status written = WriteOutput(command.output_path, bytes);
-      !written.ok()) {
-    std::cerr << "usage-cli: " << written.message() << "\n";
-    return kExitLocalFailure;
-  }
-  std::cerr << "Wrote " << command.output_path << " ("
-            << metadata.page_count()
+  std::cerr << "Wrote " << command.output_path << " (" << metadata.page_count()
             << (metadata.page_count() == 1 ? " page, " : " pages, ")
             << bytes.size() << " bytes)\n";
+  return 0;
+}
+
+int RunHtml(const Command& command, v1::UsageService::Stub& stub) {
+  grpc::ClientContext context;
+  PrepareContext(command, context);
+  v1::RenderHtmlRequest request;
+  *request.mutable_report() = command.report;
+
+  usage::cli::ProgressBar bar(STDERR_FILENO, command.progress);
+  bar.Update(-1, "Building and rendering the report");
+  std::unique_ptr<grpc::ClientReader<v1::RenderHtmlResponse>> reader =
+      stub.RenderHtml(&context, request);
+  v1::HtmlMetadata metadata;
+  std::string bytes;
+  grpc::Status status = ReceiveFile(*reader, bar, "HTML file", metadata, bytes);
+  if (!status.ok()) return ReportRpcError(command, status);
+  if (int saved = SaveFile(command, "HTML file", bytes, metadata.size_bytes());
+      saved != 0) {
+    return saved;
+  }
+  std::cerr << "Wrote " << command.output_path << " (" << bytes.size()
+            << " bytes)\n";
   return 0;
 }
 
@@ -379,6 +422,8 @@ int main(int argc, char** argv) {
       return RunReport(*command, *stub);
     case CommandKind::kPdf:
       return RunPdf(*command, *stub);
+    case CommandKind::kHtml:
+      return RunHtml(*command, *stub);
     case CommandKind::kLeaderboard:
       return RunLeaderboard(*command, *stub);
     case CommandKind::kHelp:

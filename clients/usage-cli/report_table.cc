@@ -9,6 +9,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 
 namespace usage::cli {
 namespace {
@@ -259,6 +262,67 @@ std::string FeaturesLine(const v1::FeatureAdoption& features) {
   return used.empty() ? "none" : absl::StrJoin(used, ", ");
 }
 
+// Returns the lower-case words of an enum value's name after `prefix`:
+// "INSIGHT_STATUS_NOT_CONFIGURED" gives "not configured".
+std::string EnumWords(const std::string& name, absl::string_view prefix) {
+  absl::string_view rest = name;
+  absl::ConsumePrefix(&rest, prefix);
+  return absl::StrReplaceAll(absl::AsciiStrToLower(rest), {{"_", " "}});
+}
+
+// Returns Markdown text with each line made printable and indented.
+std::string IndentedText(absl::string_view markdown) {
+  std::string out;
+  for (absl::string_view line : absl::StrSplit(markdown, '\n')) {
+    absl::StrAppend(&out, line.empty() ? "" : "  ", Printable(line), "\n");
+  }
+  return out;
+}
+
+// The rule findings, the executive summary, the LLM's narrative and the
+// insight status.
+std::string InsightsSection(const v1::UsageReport& report) {
+  const v1::Insights& insights = report.insights();
+  const v1::Provenance& provenance = report.provenance();
+  std::string out;
+  if (!insights.findings().empty()) {
+    absl::StrAppend(&out, "Findings:\n");
+    for (const v1::Finding& finding : insights.findings()) {
+      absl::StrAppend(
+          &out, "- [",
+          EnumWords(v1::FindingSeverity_Name(finding.severity()),
+                    "FINDING_SEVERITY_"),
+          "] ", Printable(finding.title()), "\n");
+    }
+    out += "\n";
+  }
+  const v1::ExecutiveSummary& summary = insights.executive_summary();
+  if (!summary.markdown().empty()) {
+    absl::StrAppend(&out, "Executive summary (",
+                    summary.source() == v1::SUMMARY_SOURCE_LLM
+                        ? "written by the LLM"
+                        : "from a template",
+                    "):\n", IndentedText(summary.markdown()), "\n");
+  }
+  if (!insights.narrative_markdown().empty()) {
+    absl::StrAppend(&out, "Insights (written by the LLM):\n",
+                    IndentedText(insights.narrative_markdown()), "\n");
+  }
+  absl::StrAppend(&out, "Insight status: ",
+                  EnumWords(v1::InsightStatus_Name(provenance.insight_status()),
+                            "INSIGHT_STATUS_"));
+  if (!provenance.insight_status_detail().empty()) {
+    absl::StrAppend(&out, " (", Printable(provenance.insight_status_detail()),
+                    ")");
+  }
+  out += "\n";
+  if (!insights.unverified_numbers().empty()) {
+    std::string numbers = absl::StrJoin(insights.unverified_numbers(), ", ");
+    absl::StrAppend(&out, "Unverified numbers: ", Printable(numbers), "\n");
+  }
+  return out;
+}
+
 }  // namespace
 
 // Returns `text` with every control character, and every Unicode direction
@@ -334,6 +398,7 @@ std::string FormatReportTable(const v1::UsageReport& report) {
     absl::StrAppend(&out, "No activity recorded.\n");
   }
 
+  absl::StrAppend(&out, "\n", InsightsSection(report));
   absl::StrAppend(&out, "\n", ProjectsSection(report));
   for (const std::string& section :
        {PerUserSection(report), TopicsSection(report),

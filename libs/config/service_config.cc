@@ -271,6 +271,41 @@ absl::Status ReadDirectus(const Environment& env, SourceConfig& source) {
   return ReadBool(env, "DIRECTUS_TLS_VERIFY", source.directus_tls_verify);
 }
 
+// Returns the LLM variable LLM__TEXT_FAST__`name`, also accepted with
+// single underscores (LLM_TEXT_FAST_`name`).
+std::optional<std::string> GetLlmVariable(const Environment& env,
+                                          absl::string_view name) {
+  std::string canonical = absl::StrCat("LLM__TEXT_FAST__", name);
+  std::string single = absl::StrCat("LLM_TEXT_FAST_", name);
+  return GetAny(env, {canonical.c_str(), single.c_str()});
+}
+
+absl::Status ReadLlm(const Environment& env, LlmConfig& llm) {
+  std::optional<std::string> model = GetLlmVariable(env, "MODEL");
+  std::optional<std::string> key = GetLlmVariable(env, "API_KEY");
+  if (model && !key) {
+    return absl::InvalidArgumentError(
+        "missing LLM__TEXT_FAST__API_KEY: LLM__TEXT_FAST__MODEL is set, and "
+        "the LLM needs both");
+  }
+  if (key && !model) {
+    return absl::InvalidArgumentError(
+        "missing LLM__TEXT_FAST__MODEL: LLM__TEXT_FAST__API_KEY is set, and "
+        "the LLM needs both");
+  }
+  if (key && HasSpaceOrControl(*key)) {
+    return absl::InvalidArgumentError(
+        "invalid LLM__TEXT_FAST__API_KEY: it contains white space or control "
+        "characters");
+  }
+  llm.configured = model.has_value();
+  llm.model = model.value_or("");
+  llm.api_key = key.value_or("");
+  llm.api_base = GetLlmVariable(env, "API_BASE").value_or("");
+  llm.api_version = GetLlmVariable(env, "API_VERSION").value_or("");
+  return ReadSeconds(env, "USAGE_LLM_TIMEOUT_SECONDS", 1, 600, llm.timeout);
+}
+
 }  // namespace
 
 absl::StatusOr<ServiceConfig> LoadServiceConfig(const Environment& env) {
@@ -313,6 +348,7 @@ absl::StatusOr<ServiceConfig> LoadServiceConfig(const Environment& env) {
     return s;
   }
   config.log_json = log_format == "json";
+  if (absl::Status s = ReadLlm(env, config.llm); !s.ok()) return s;
   if (absl::Status s = ReadChoice(
           env, "USAGE_LOG_LEVEL",
           {"trace", "debug", "info", "warn", "error"}, config.log_level);

@@ -30,6 +30,19 @@ struct SourceConfig {
   std::string snapshot_dir;
 };
 
+// The LLM that writes executive summaries and insights. Configured only
+// when both the model and the API key are set.
+struct LlmConfig {
+  bool configured = false;
+  // LiteLLM-style model id, such as "gpt-4o-mini" or "azure/DEPLOYMENT".
+  std::string model;
+  std::string api_key;  // a secret: never log it
+  std::string api_base;
+  std::string api_version;
+  // Time the LLM gets per report, also bounded by the call's deadline.
+  absl::Duration timeout = absl::Seconds(30);
+};
+
 // Everything the service reads at start.
 struct ServiceConfig {
   SourceConfig source;
@@ -50,6 +63,7 @@ struct ServiceConfig {
   // Accounts the leaderboard leaves out: user ids (UUIDs), emails, and
   // email domains written "@example.com", trimmed; empty when none.
   std::vector<std::string> excluded_accounts;
+  LlmConfig llm;
 };
 
 // Reads the configuration. Returns INVALID_ARGUMENT with one line that names

@@ -16,6 +16,7 @@
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/server.h"
 #include "grpcpp/server_builder.h"
+#include "llm/llm_client.h"
 #include "snapshot/snapshot_source.h"
 #include "telemetry/logging.h"
 #include "usage_service.h"
@@ -75,6 +76,16 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeCredentials(
   return grpc::SslServerCredentials(options);
 }
 
+// Returns the LLM client, or null when no LLM is configured. Errors name
+// the bad variable and never contain the API key.
+absl::StatusOr<std::unique_ptr<usage::llm::LlmClient>> MakeLlmClient(
+    const usage::LlmConfig& config) {
+  if (!config.configured) return std::unique_ptr<usage::llm::LlmClient>();
+  usage::llm::LlmSettings settings{config.model, config.api_key,
+                                   config.api_base, config.api_version};
+  return usage::llm::CreateLlmClient(settings, usage::HttpClientOptions{});
+}
+
 int Fail(absl::string_view message) {
   std::fprintf(stderr, "usage-service: %.*s\n",
                static_cast<int>(message.size()), message.data());
@@ -93,6 +104,9 @@ int main() {
   absl::StatusOr<std::unique_ptr<usage::DataSource>> source =
       MakeSource(config->source);
   if (!source.ok()) return Fail(source.status().message());
+  absl::StatusOr<std::unique_ptr<usage::llm::LlmClient>> llm =
+      MakeLlmClient(config->llm);
+  if (!llm.ok()) return Fail(llm.status().message());
 
   // Signals are blocked in every thread and taken by sigwait below, so that
   // shutdown runs outside a signal handler.
@@ -108,7 +122,8 @@ int main() {
   usage::ServiceLimits limits{config->default_deadline,
                               config->max_concurrent_reports,
                               config->caller_tokens, config->excluded_accounts};
-  usage::UsageServiceImpl service(**source, kind, limits);
+  usage::ReportInsightOptions insights{llm->get(), config->llm.timeout};
+  usage::UsageServiceImpl service(**source, kind, limits, insights);
   absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
       MakeCredentials(*config);
   if (!credentials.ok()) return Fail(credentials.status().message());
@@ -138,7 +153,10 @@ int main() {
                          config->caller_tokens.empty() ? "off" : "on"},
                         {"excluded_accounts",
                          static_cast<int>(config->excluded_accounts.size())},
-                        {"source", (*source)->Name()}});
+                        {"source", (*source)->Name()},
+                        {"llm_model", config->llm.configured
+                                          ? config->llm.model
+                                          : std::string("none")}});
 
   int signal_number = 0;
   sigwait(&signals, &signal_number);

@@ -1,5 +1,6 @@
 #include "report_builder.h"
 
+#include <algorithm>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -8,15 +9,20 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
+#include "insights/insight_writer.h"
 #include "metrics/metrics.h"
 #include "period/period.h"
 #include "report_proto.h"
+#include "telemetry/logging.h"
 
 namespace usage {
 
 namespace v1 = echo::usage::v1;
 
 namespace {
+
+// Time between the end of the LLM's budget and the call's deadline.
+constexpr absl::Duration kLlmDeadlineMargin = absl::Seconds(2);
 
 // Returns a message such as "Looking up 2 users".
 std::string UserCountMessage(absl::string_view verb, size_t count) {
@@ -83,6 +89,26 @@ absl::StatusOr<std::vector<User>> ReportBuilder::ResolveUsers(
   return users;
 }
 
+void ReportBuilder::AddReportInsights(bool requested,
+                                      const CallContext& context,
+                                      v1::UsageReport& report) const {
+  const bool calls_llm = requested && insights_.llm != nullptr;
+  absl::Time started = absl::Now();
+  // The LLM gets its own budget, and gives up 2 s before the call's
+  // deadline so that the report still reaches the caller.
+  absl::Time deadline = std::min(context.deadline() - kLlmDeadlineMargin,
+                                 started + insights_.llm_timeout);
+  insights::AddInsights(report, requested, insights_.llm, deadline, &context);
+  if (!calls_llm) return;
+  const v1::Provenance& provenance = report.provenance();
+  logging::Info(
+      "llm_insights",
+      {{"request_id", context.request_id()},
+       {"status", v1::InsightStatus_Name(provenance.insight_status())},
+       {"detail", provenance.insight_status_detail()},
+       {"elapsed_ms", absl::ToInt64Milliseconds(absl::Now() - started)}});
+}
+
 absl::StatusOr<v1::UsageReport> ReportBuilder::Build(
     const ReportRequest& request, const CallContext& context) {
   absl::StatusOr<ResolvedPeriods> periods =
@@ -135,13 +161,7 @@ absl::StatusOr<v1::UsageReport> ReportBuilder::Build(
   SetTimestamp(request.as_of, *provenance.mutable_generated_at());
   provenance.set_fetch_seconds(absl::ToDoubleSeconds(fetch_time));
   provenance.set_cache_hit(false);
-  // TODO: derive rule findings and LLM summaries; until then a report
-  // states that no LLM is configured, or that insights were not requested.
-  provenance.set_insight_status(request.include_insights
-                                    ? v1::INSIGHT_STATUS_NOT_CONFIGURED
-                                    : v1::INSIGHT_STATUS_NOT_REQUESTED);
-  provenance.set_insight_status_detail(
-      request.include_insights ? "no LLM is configured" : "");
+  AddReportInsights(request.include_insights, context, report);
   context.ReportProgress("compute", 1, 1, "Computed the figures");
   return report;
 }

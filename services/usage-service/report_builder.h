@@ -6,20 +6,35 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "echo/usage/v1/usage_service.pb.h"
+#include "llm/llm_client.h"
 #include "report_request.h"
 #include "source/call_context.h"
 #include "source/data_source.h"
 
 namespace usage {
 
-// Builds reports from one data source. Thread-safe when the source is.
+// The LLM settings of a report builder.
+struct ReportInsightOptions {
+  // The LLM; null when none is configured. Must outlive the builder.
+  llm::LlmClient* llm = nullptr;
+  // Time the LLM gets per report. It also ends 2 s before the call's
+  // deadline, so that the report arrives in time without the LLM's texts.
+  absl::Duration llm_timeout = absl::Seconds(30);
+};
+
+// Builds reports from one data source. Thread-safe when the source and the
+// LLM client are.
 class ReportBuilder {
  public:
-  ReportBuilder(DataSource& source, echo::usage::v1::DataSourceKind kind)
-      : source_(source), kind_(kind) {}
+  ReportBuilder(DataSource& source, echo::usage::v1::DataSourceKind kind,
+                ReportInsightOptions insights = {})
+      : source_(source), kind_(kind), insights_(insights) {}
 
   // Returns the report for `request`, or an error; never a partial report.
+  // Rule findings and the executive summary are always filled; an LLM
+  // failure only shows in provenance.insight_status, never as an error.
   // NOT_FOUND names every user reference that matches no user. Reports
   // progress to `context` in three steps: "resolve_users" (0 then 1 of 1),
   // "fetch" (from the data source) and "compute" (0 then 1 of 1).
@@ -33,8 +48,14 @@ class ReportBuilder {
       const CallContext& context);
 
  private:
+  // Fills the report's insights, asking the LLM when `requested` and one
+  // is configured, and logs the LLM's outcome.
+  void AddReportInsights(bool requested, const CallContext& context,
+                         echo::usage::v1::UsageReport& report) const;
+
   DataSource& source_;
   echo::usage::v1::DataSourceKind kind_;
+  ReportInsightOptions insights_;
 };
 
 }  // namespace usage

@@ -9,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/clock.h"
+#include "html/html_report.h"
 #include "leaderboard_rpc.h"
 #include "render/pdf_report.h"
 #include "status_mapping.h"
@@ -23,6 +24,8 @@ namespace v1 = echo::usage::v1;
 // Largest piece of a PDF in one stream message, well below gRPC's default
 // 4 MiB message limit.
 constexpr size_t kPdfChunkBytes = 1 << 20;
+// Largest piece of an HTML file in one stream message.
+constexpr size_t kHtmlChunkBytes = 1 << 20;
 
 std::string NewRequestId() {
   thread_local std::mt19937_64 random{std::random_device{}()};
@@ -101,6 +104,13 @@ std::string PdfFileName(const v1::UsageReport& report) {
   return absl::StrCat("usage-", slug, "-", dates, ".pdf");
 }
 
+// Returns the PDF's file name with ".html" in place of ".pdf".
+std::string HtmlFileName(const v1::UsageReport& report) {
+  std::string name = PdfFileName(report);
+  return absl::StrCat(absl::string_view(name).substr(0, name.size() - 4),
+                      ".html");
+}
+
 // Counts one report in progress for as long as it lives, and tells whether
 // it fits within `limit` reports in progress.
 class ReportSlot {
@@ -128,9 +138,10 @@ class ReportSlot {
 
 UsageServiceImpl::UsageServiceImpl(DataSource& source,
                                    v1::DataSourceKind source_kind,
-                                   ServiceLimits limits)
+                                   ServiceLimits limits,
+                                   ReportInsightOptions insights)
     : source_(source),
-      builder_(source, source_kind),
+      builder_(source, source_kind, insights),
       auth_(limits.caller_tokens),
       limits_(std::move(limits)),
       excluded_(ExcludedAccounts::FromEntries(limits_.excluded_accounts)) {}
@@ -289,6 +300,45 @@ grpc::Status UsageServiceImpl::RenderPdf(
     }
   }
   return Finish("RenderPdf", *call, started, absl::OkStatus());
+}
+
+grpc::Status UsageServiceImpl::RenderHtml(
+    grpc::ServerContext* context, const v1::RenderHtmlRequest* request,
+    grpc::ServerWriter<v1::RenderHtmlResponse>* writer) {
+  absl::Time started = absl::Now();
+  auto call =
+      MakeCallContext(*context, limits_.default_deadline, RequestId(*context));
+  if (absl::Status auth = auth_.Check(*context); !auth.ok()) {
+    return Finish("RenderHtml", *call, started, auth);
+  }
+  absl::StatusOr<v1::UsageReport> report =
+      BuildReport(request->report(), *call);
+  if (!report.ok()) {
+    return Finish("RenderHtml", *call, started, report.status());
+  }
+  if (absl::Status status = call->Check("rendering the HTML"); !status.ok()) {
+    return Finish("RenderHtml", *call, started, status);
+  }
+  absl::StatusOr<std::string> page = html::RenderHtml(*report);
+  if (!page.ok()) return Finish("RenderHtml", *call, started, page.status());
+
+  v1::RenderHtmlResponse header;
+  v1::HtmlMetadata& metadata = *header.mutable_metadata();
+  metadata.set_file_name(HtmlFileName(*report));
+  metadata.set_size_bytes(static_cast<int64_t>(page->size()));
+  if (!writer->Write(header)) {
+    return Finish("RenderHtml", *call, started,
+                  absl::CancelledError("the caller stopped reading"));
+  }
+  for (size_t offset = 0; offset < page->size(); offset += kHtmlChunkBytes) {
+    v1::RenderHtmlResponse part;
+    part.set_chunk(page->substr(offset, kHtmlChunkBytes));
+    if (!writer->Write(part)) {
+      return Finish("RenderHtml", *call, started,
+                    absl::CancelledError("the caller stopped reading"));
+    }
+  }
+  return Finish("RenderHtml", *call, started, absl::OkStatus());
 }
 
 }  // namespace usage

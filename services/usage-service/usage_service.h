@@ -35,7 +35,7 @@ class UsageServiceImpl final : public echo::usage::v1::UsageService::Service {
  public:
   UsageServiceImpl(DataSource& source,
                    echo::usage::v1::DataSourceKind source_kind,
-                   ServiceLimits limits);
+                   ServiceLimits limits, ReportInsightOptions insights = {});
 
   grpc::Status SearchUsers(
       grpc::ServerContext* context,
@@ -66,6 +66,14 @@ class UsageServiceImpl final : public echo::usage::v1::UsageService::Service {
       grpc::ServerContext* context,
       const echo::usage::v1::RenderPdfRequest* request,
       grpc::ServerWriter<echo::usage::v1::RenderPdfResponse>* writer) override;
+
+  // Sends the HTML file's metadata, then its bytes in chunks of at most
+  // 1 MiB. Fails like GetUsageReport.
+  grpc::Status RenderHtml(
+      grpc::ServerContext* context,
+      const echo::usage::v1::RenderHtmlRequest* request,
+      grpc::ServerWriter<echo::usage::v1::RenderHtmlResponse>* writer)
+      override;
 
  private:
   // Validates the selection and builds its report within the concurrency
