@@ -38,4 +38,5 @@ selection=(--user "$user" --period last-30-days --tz Europe/Amsterdam
   --as-of "$as_of")
 "${cli[@]}" report "${selection[@]}"
 "${cli[@]}" pdf "${selection[@]}" -o out/usage-report.pdf
-echo "==> Done: out/usage-report.pdf"
+"${cli[@]}" html "${selection[@]}" -o out/usage-report.html
+echo "==> Done: out/usage-report.pdf and out/usage-report.html"
