@@ -37,12 +37,22 @@ struct CategoryChart {
   std::string (*format_right)(double) = nullptr;
 };
 
+// Returns the decimals a round tick value needs: none for 5, one for 0.5,
+// two for 0.05.
+int TickDecimals(double value) {
+  for (int decimals = 0; decimals < 2; ++decimals) {
+    const double scaled = value * std::pow(10, decimals);
+    if (std::abs(scaled - std::round(scaled)) < 1e-9) return decimals;
+  }
+  return 2;
+}
+
 std::string FormatAxisCount(double value) {
-  return render::FormatDecimal(value, value < 10 && value != 0 ? 1 : 0);
+  return render::FormatDecimal(value, TickDecimals(value));
 }
 
 std::string FormatAxisHours(double value) {
-  return absl::StrCat(render::FormatDecimal(value, value < 10 ? 1 : 0), " h");
+  return absl::StrCat(render::FormatDecimal(value, TickDecimals(value)), " h");
 }
 
 double MaximumOf(const std::vector<double>& values) {
@@ -119,8 +129,8 @@ std::string DrawCategoryChart(const CategoryChart& chart) {
   const double left_maximum = LeftMaximum(chart);
 
   std::string svg = OpenSvg(area, chart.label);
-  absl::StrAppend(&svg,
-                  ValueAxis(area, left_maximum, false, chart.format_left));
+  absl::StrAppend(&svg, ValueAxis(area, left_maximum, false, chart.format_left,
+                                  chart.format_left == FormatAxisCount));
   absl::StrAppend(&svg, StackedBars(area, chart, left_maximum, step));
   for (const Series& series : chart.lines) {
     absl::StrAppend(
@@ -134,7 +144,8 @@ std::string DrawCategoryChart(const CategoryChart& chart) {
     }
     right_maximum = NiceMaximum(right_maximum);
     absl::StrAppend(&svg,
-                    ValueAxis(area, right_maximum, true, chart.format_right));
+                    ValueAxis(area, right_maximum, true, chart.format_right,
+                              chart.format_right == FormatAxisCount));
     for (const Series& series : chart.right_lines) {
       absl::StrAppend(
           &svg, Polyline(LinePoints(area, series.values, right_maximum, step),
@@ -186,9 +197,10 @@ std::string MonthlyTrendsChart(const v1::UsageReport& report) {
 
 std::string DailyEngagementChart(const v1::UsageReport& report) {
   CategoryChart chart;
-  chart.label = "Conversations and chat messages per day, last 30 days";
+  chart.label = "Conversations, chat messages and logins per day, last 30 days";
   chart.bars = {{"Conversations", kSeriesColors[0], {}}};
-  chart.lines = {{"Chat messages", kSeriesColors[3], {}}};
+  chart.lines = {{"Chat messages", kSeriesColors[3], {}},
+                 {"Logins", render::kSeriesLogins, {}}};
   chart.format_left = FormatAxisCount;
   const auto& days = report.timeline().days();
   const int first = std::max(0, days.size() - kEngagementDays);
@@ -197,6 +209,7 @@ std::string DailyEngagementChart(const v1::UsageReport& report) {
     chart.categories.push_back(days[i].date().substr(5));
     chart.bars[0].values.push_back(days[i].conversations());
     chart.lines[0].values.push_back(days[i].messages());
+    chart.lines[1].values.push_back(days[i].logins());
   }
   return DrawCategoryChart(chart);
 }
@@ -288,7 +301,8 @@ std::string TimelineChart(const v1::UsageReport& report) {
   }
   const double maximum =
       NiceMaximum(std::max(MaximumOf(conversations), MaximumOf(messages)));
-  absl::StrAppend(&svg, ValueAxis(area, maximum, false, FormatAxisCount));
+  absl::StrAppend(&svg, ValueAxis(area, maximum, false, FormatAxisCount,
+                                  /*whole_numbers=*/true));
   if (!days.empty()) {
     const double step = area.PlotWidth() / days.size();
     absl::StrAppend(

@@ -150,8 +150,13 @@ std::string FiguresSection(const v1::UsageReport& report) {
       "</div><div class=\"cards\">");
   absl::StrAppend(
       &html,
+      // The projects trend compares projects created, so the card of owned
+      // projects states the created count instead of an arrow.
       FigureCard("Projects", render::FormatCount(metrics.projects().owned()),
-                 TrendHtml(report, v1::TREND_METRIC_PROJECTS, Count), false),
+                 absl::StrCat("<span class=\"muted\">",
+                              render::FormatCount(metrics.projects().created()),
+                              " created in the period</span>"),
+                 false),
       FigureCard("Active projects",
                  render::FormatCount(metrics.projects().active()),
                  absl::StrCat("<span class=\"muted\">of ",

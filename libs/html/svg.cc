@@ -5,11 +5,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "html/html_escape.h"
+#include "render/chart_axes.h"
 
 namespace usage::html {
 namespace {
-
-constexpr int kGridLines = 4;
 
 int Channel(double component) {
   return static_cast<int>(std::lround(component * 255));
@@ -23,13 +22,8 @@ std::string ColorHex(const render::Color& color) {
 }
 
 double NiceMaximum(double value) {
-  if (!(value > 0) || !std::isfinite(value)) return 1;
-  const double power = std::pow(10, std::floor(std::log10(value)));
-  for (double step : {1.0, 2.0, 5.0, 10.0}) {
-    // The small slack keeps 3.0000000001 from rounding up to 5.
-    if (value <= step * power * (1 + 1e-9)) return step * power;
-  }
-  return 10 * power;
+  if (!std::isfinite(value)) return 1;
+  return render::NiceTicks(0, value, /*whole_numbers=*/false).back();
 }
 
 std::string Number(double value) {
@@ -50,13 +44,12 @@ std::string OpenSvg(const PlotArea& area, std::string_view label,
 }
 
 std::string ValueAxis(const PlotArea& area, double maximum, bool right_axis,
-                      std::string (*format)(double)) {
+                      std::string (*format)(double), bool whole_numbers) {
   std::string svg;
   const std::string grid = ColorHex(render::kHairline);
   const std::string muted = ColorHex(render::kMuted);
-  for (int i = 0; i <= kGridLines; ++i) {
-    const double value = maximum * i / kGridLines;
-    const double y = area.Bottom() - area.PlotHeight() * i / kGridLines;
+  for (double value : render::NiceTicks(0, maximum, whole_numbers)) {
+    const double y = area.Bottom() - area.PlotHeight() * value / maximum;
     if (!right_axis) {
       absl::StrAppend(&svg, "<line x1=\"", Number(area.left), "\" x2=\"",
                       Number(area.Right()), "\" y1=\"", Number(y), "\" y2=\"",

@@ -35,8 +35,8 @@ struct PlotArea {
   double PlotHeight() const { return height - top - bottom; }
 };
 
-// Returns the smallest "round" number (1, 2 or 5 times a power of ten) at
-// or above `value`; 1 for values at or below 0.
+// Returns the top of the axis that render::NiceTicks gives for 0..`value`:
+// a round number at or above `value`; 1 for values at or below 0.
 double NiceMaximum(double value);
 
 // Returns the opening <svg> tag of a chart with `area`'s view box, scaled
@@ -44,11 +44,13 @@ double NiceMaximum(double value);
 std::string OpenSvg(const PlotArea& area, std::string_view label,
                     std::string_view css_class = "chart");
 
-// Returns horizontal grid lines and labels at 0, 1/4 ... of `maximum` on the
-// left axis, or on the right axis when `right_axis` is true. `format` turns
-// a value into its label.
+// Returns horizontal grid lines and labels at render::NiceTicks of
+// 0..`maximum` (a value from NiceMaximum) on the left axis, or on the right
+// axis when `right_axis` is true. `format` turns a value into its label;
+// with `whole_numbers` the ticks are whole, as counts need.
 std::string ValueAxis(const PlotArea& area, double maximum, bool right_axis,
-                      std::string (*format)(double));
+                      std::string (*format)(double),
+                      bool whole_numbers = false);
 
 // Returns a label under the x position `x`.
 std::string XLabel(const PlotArea& area, double x, std::string_view text);
