@@ -74,6 +74,41 @@ test('timeline slider narrows the visible range', async () => {
   await context.close();
 });
 
+test('timeline slider follows a mouse drag', async () => {
+  const {context, page} = await openReport();
+  const range = page.locator('#timeline-range');
+  const points = page.locator('#timeline-plot circle.point');
+  const start = page.locator('#timeline-start');
+  const textBefore = await range.textContent();
+  const countBefore = await points.count();
+  assert.ok(countBefore > 10, `only ${countBefore} days in the timeline`);
+  const max = Number(await start.getAttribute('max'));
+  assert.equal(max, countBefore - 1);
+
+  // At value 0 the thumb sits at the left end of the track. Dragging it
+  // to the middle of the input sets the value to max / 2, rounded. The
+  // check allows 3 steps because the pointer grabs the thumb off centre.
+  await start.scrollIntoViewIfNeeded();
+  const box = await start.boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 4, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, y, {steps: 10});
+  await page.mouse.up();
+
+  const value = Number(await start.inputValue());
+  assert.ok(Math.abs(value - max / 2) <= 3,
+            `the drag set the start to ${value} of ${max}`);
+  const textAfter = await range.textContent();
+  assert.notEqual(textAfter, textBefore);
+  // The plot keeps the days from `value` to `max`.
+  assert.equal(await points.count(), countBefore - value);
+  const firstDate = await points.first().getAttribute('data-date');
+  assert.ok(textAfter.startsWith(firstDate),
+            `range "${textAfter}" does not start at ${firstDate}`);
+  await context.close();
+});
+
 // Returns the cell texts and data-sort values of one column.
 async function columnCells(page, column) {
   return page.$$eval('#projects-table tbody tr', (rows, index) => rows.map(

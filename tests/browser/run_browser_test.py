@@ -12,13 +12,15 @@ import hashlib
 import os
 import pathlib
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 
 HERE = pathlib.Path(__file__).resolve().parent
+# ServiceProcess lives with the end-to-end tests.
+sys.path.insert(0, str(HERE.parent / "e2e"))
+from service_process import ServiceProcess, free_port  # noqa: E402
+
 AS_OF = "2026-11-30T18:00:00Z"
 USER_EMAIL = "anna.devries@utrecht.example"
 CHROMIUM = "/usr/bin/chromium"
@@ -40,48 +42,25 @@ def install(npm_dir):
     marker.write_text(digest + "\n")
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_serving(cli, address, process, seconds=15):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise SystemExit("usage-service exited before serving")
-        probe = subprocess.run(
-            [cli, "--server", address, "--deadline", "1", "users", "search"],
-            capture_output=True, text=True)
-        if probe.returncode == 0:
-            return
-        time.sleep(0.2)
-    raise SystemExit(f"usage-service did not answer on {address}")
-
-
 def main(service, cli, snapshot, npm_dir):
     if not os.access(CHROMIUM, os.X_OK):
         raise SystemExit(f"{CHROMIUM} is missing: run .ci/install-deps")
     install(npm_dir)
-    address = f"127.0.0.1:{free_port()}"
     env = dict(os.environ, USAGE_SNAPSHOT_DIR=snapshot,
-               USAGE_LISTEN_ADDRESS=address)
-    with tempfile.TemporaryDirectory() as work, \
-            tempfile.TemporaryFile() as log:
-        process = subprocess.Popen([service], env=env, cwd=work,
-                                   stdout=log, stderr=log)
+               USAGE_LISTEN_ADDRESS=f"127.0.0.1:{free_port()}")
+    with tempfile.TemporaryDirectory() as work:
+        usage_service = ServiceProcess(service, cli, env, cwd=work)
         try:
-            wait_until_serving(cli, address, process)
+            usage_service.wait_until_serving()
             report = pathlib.Path(work) / "report.html"
             subprocess.run(
-                [cli, "--server", address, "html", "--user", USER_EMAIL,
-                 "--period", "last-90-days", "--tz", "Europe/Amsterdam",
-                 "--as-of", AS_OF, "--no-progress", "-o", str(report)],
+                [cli, "--server", usage_service.address, "html", "--user",
+                 USER_EMAIL, "--period", "last-90-days", "--tz",
+                 "Europe/Amsterdam", "--as-of", AS_OF, "--no-progress", "-o",
+                 str(report)],
                 check=True)
         finally:
-            process.terminate()
-            process.wait(timeout=20)
+            usage_service.stop(graceful=True)
         test_env = dict(os.environ, HTML_REPORT=str(report),
                         BROWSER_NPM_DIR=str(npm_dir), CHROMIUM=CHROMIUM)
         result = subprocess.run(

@@ -11,23 +11,19 @@ pdfinfo) match the metadata.
 Usage: large_pdf_test.py SERVICE_BINARY PROTO_DIR
 """
 
-import importlib
 import json
 import pathlib
 import re
-import socket
 import subprocess
 import sys
 import tempfile
 import unittest
 
-import grpc
+from service_process import ServiceProcess, load_stubs
 
 SERVICE, PROTO_DIR = sys.argv[1:3]
 del sys.argv[1:3]
 
-PROTO_FILE = "echo/usage/v1/usage_service.proto"
-GRPC_PLUGIN = "/usr/bin/grpc_python_plugin"
 AS_OF = "2026-11-30T18:00:00Z"
 USER_ID = "7d1c1c52-0000-4000-8000-000000000001"
 USER_EMAIL = "large.pdf@example.test"
@@ -46,26 +42,7 @@ FIRST_CHARACTER = 0x4E00  # The start of the CJK Unified Ideographs block.
 DEADLINE_SECONDS = 240
 
 
-def load_stubs(folder):
-    """Generates the Python modules of the proto into `folder` and returns
-    (usage_service_pb2, usage_service_pb2_grpc)."""
-    subprocess.run([
-        "protoc", f"--python_out={folder}", f"--grpc_out={folder}",
-        f"--plugin=protoc-gen-grpc={GRPC_PLUGIN}", "-I", PROTO_DIR, PROTO_FILE
-    ], check=True)
-    sys.path.insert(0, folder)
-    return (importlib.import_module("echo.usage.v1.usage_service_pb2"),
-            importlib.import_module("echo.usage.v1.usage_service_pb2_grpc"))
-
-
-STUBS_DIR = tempfile.TemporaryDirectory()
-pb2, pb2_grpc = load_stubs(STUBS_DIR.name)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+pb2, pb2_grpc = load_stubs(PROTO_DIR)
 
 
 def project_name(index):
@@ -112,29 +89,17 @@ class LargePdfTest(unittest.TestCase):
     def setUpClass(cls):
         cls.snapshot = tempfile.TemporaryDirectory()
         write_snapshot(cls.snapshot.name, PROJECTS)
-        cls.address = f"127.0.0.1:{free_port()}"
-        cls.log = tempfile.TemporaryFile(mode="w+")
-        cls.process = subprocess.Popen(
-            [SERVICE], stderr=cls.log, cwd=tempfile.gettempdir(),
-            env={"USAGE_SNAPSHOT_DIR": cls.snapshot.name,
-                 "USAGE_LISTEN_ADDRESS": cls.address})
-        cls.channel = grpc.insecure_channel(
-            cls.address,
+        # Only the gRPC client talks to this service, so no usage-cli.
+        cls.service = ServiceProcess(
+            SERVICE, None, {"USAGE_SNAPSHOT_DIR": cls.snapshot.name},
+            cwd=tempfile.gettempdir())
+        channel = cls.service.connect(
             options=[("grpc.max_receive_message_length", MAX_RECEIVE_BYTES)])
-        cls.stub = pb2_grpc.UsageServiceStub(cls.channel)
-        try:
-            grpc.channel_ready_future(cls.channel).result(timeout=15)
-        except grpc.FutureTimeoutError:
-            cls.tearDownClass()
-            raise AssertionError(f"service did not listen on {cls.address}")
+        cls.stub = pb2_grpc.UsageServiceStub(channel)
 
     @classmethod
     def tearDownClass(cls):
-        cls.channel.close()
-        if cls.process.poll() is None:
-            cls.process.kill()
-            cls.process.wait()
-        cls.log.close()
+        cls.service.stop()
         cls.snapshot.cleanup()
 
     def render(self):

@@ -10,12 +10,10 @@ log is checked for the API key.
 Usage: llm_insights_test.py SERVICE CLI SNAPSHOT_DIR PROTO_DIR FAKE_LLM
 """
 
-import importlib
 import json
 import os
 import pathlib
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,7 +21,7 @@ import time
 import unittest
 import urllib.request
 
-import grpc
+from service_process import ServiceProcess, free_port, load_stubs
 
 SERVICE, CLI, SNAPSHOT, PROTO_DIR, FAKE_LLM = sys.argv[1:6]
 del sys.argv[1:6]
@@ -31,31 +29,12 @@ del sys.argv[1:6]
 AS_OF = "2026-11-30T18:00:00Z"
 USERS = ["anna.devries@utrecht.example", "sophie.martin@civiclab.example"]
 API_KEY = "sk-e2e-secret-Zq7Xv3"
-PROTO_FILE = "echo/usage/v1/usage_service.proto"
-GRPC_PLUGIN = "/usr/bin/grpc_python_plugin"
 DEADLINE_SECONDS = 60
 # The LLM budget of the OpenAI-style service; stalls run past it.
 LLM_TIMEOUT_SECONDS = 4
 
 
-def load_stubs(folder):
-    subprocess.run([
-        "protoc", f"--python_out={folder}", f"--grpc_out={folder}",
-        f"--plugin=protoc-gen-grpc={GRPC_PLUGIN}", "-I", PROTO_DIR, PROTO_FILE
-    ], check=True)
-    sys.path.insert(0, folder)
-    return (importlib.import_module("echo.usage.v1.usage_service_pb2"),
-            importlib.import_module("echo.usage.v1.usage_service_pb2_grpc"))
-
-
-STUBS_DIR = tempfile.TemporaryDirectory()
-pb2, pb2_grpc = load_stubs(STUBS_DIR.name)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+pb2, pb2_grpc = load_stubs(PROTO_DIR)
 
 
 def snapshot_private_strings():
@@ -116,35 +95,18 @@ class FakeLlm:
         self.folder.cleanup()
 
 
-class Service:
-    """The usage service as a child process with its log in a file."""
+class Service(ServiceProcess):
+    """The usage service on the demo snapshot with debug logs, and a gRPC
+    stub to it."""
 
     def __init__(self, extra_env):
-        self.address = f"127.0.0.1:{free_port()}"
-        self.log = tempfile.TemporaryFile(mode="w+")
-        env = {"USAGE_SNAPSHOT_DIR": SNAPSHOT,
-               "USAGE_LISTEN_ADDRESS": self.address,
-               "USAGE_LOG_LEVEL": "debug"}
+        env = {"USAGE_SNAPSHOT_DIR": SNAPSHOT, "USAGE_LOG_LEVEL": "debug"}
         env.update(extra_env)
-        self.process = subprocess.Popen([SERVICE], env=env, stderr=self.log,
-                                        cwd=tempfile.gettempdir())
-        self.channel = grpc.insecure_channel(self.address)
-        self.stub = pb2_grpc.UsageServiceStub(self.channel)
-        try:
-            grpc.channel_ready_future(self.channel).result(timeout=15)
-        except grpc.FutureTimeoutError:
-            raise AssertionError("service did not start: " + self.read_log())
-
-    def read_log(self):
-        self.log.seek(0)
-        return self.log.read()
+        super().__init__(SERVICE, CLI, env, cwd=tempfile.gettempdir())
+        self.stub = pb2_grpc.UsageServiceStub(self.connect())
 
     def stop(self):
-        self.channel.close()
-        if self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=30)
-        self.log.close()
+        super().stop(graceful=True)
 
 
 def report_request(include_insights=True):
@@ -371,7 +333,7 @@ class LlmInsightsTest(unittest.TestCase):
 
     def test_zz_api_key_absent_from_logs_and_reports(self):
         for service in (self.openai, self.azure, self.plain):
-            self.assertNotIn(API_KEY, service.read_log())
+            self.assertNotIn(API_KEY, service.log())
         report = self.get_report(include_insights=False)
         self.assertNotIn(API_KEY, str(report))
 

@@ -12,13 +12,14 @@ import json
 import os
 import pathlib
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import unittest
 import zoneinfo
+
+from service_process import ServiceProcess, free_port
 
 SERVICE, CLI, SNAPSHOT = sys.argv[1:4]
 del sys.argv[1:4]
@@ -28,12 +29,6 @@ ZONE = zoneinfo.ZoneInfo("Europe/Amsterdam")
 USER_EMAIL = "anna.devries@utrecht.example"
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def parse_time(text):
     return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
 
@@ -41,35 +36,6 @@ def parse_time(text):
 def load(name):
     with open(pathlib.Path(SNAPSHOT) / f"{name}.json", encoding="utf-8") as f:
         return json.load(f)
-
-
-def start_service(env, cwd=None):
-    """Starts the service with its log in a file, so that it never blocks
-    on a full pipe; the file is at `process.log`."""
-    log = tempfile.TemporaryFile(mode="w+")
-    process = subprocess.Popen([SERVICE], env=env, cwd=cwd, stderr=log,
-                               text=True)
-    process.log = log
-    return process
-
-
-def read_log(process):
-    process.log.seek(0)
-    return process.log.read()
-
-
-def wait_until_serving(address, process, seconds=15):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise AssertionError("service exited: " + read_log(process))
-        probe = subprocess.run(
-            [CLI, "--server", address, "--deadline", "1", "users", "search"],
-            capture_output=True, text=True)
-        if probe.returncode == 0:
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"service did not answer on {address}")
 
 
 class ConfigurationErrorsTest(unittest.TestCase):
@@ -110,19 +76,15 @@ class ConfigurationErrorsTest(unittest.TestCase):
 class SnapshotServiceTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.address = f"127.0.0.1:{free_port()}"
-        cls.process = start_service({
+        cls.service = ServiceProcess(SERVICE, CLI, {
             "USAGE_SNAPSHOT_DIR": SNAPSHOT,
-            "USAGE_LISTEN_ADDRESS": cls.address,
             "USAGE_LOG_FORMAT": "json"})
-        wait_until_serving(cls.address, cls.process)
+        cls.address = cls.service.address
+        cls.service.wait_until_serving()
 
     @classmethod
     def tearDownClass(cls):
-        if cls.process.poll() is None:
-            cls.process.kill()
-            cls.process.wait()
-        cls.process.log.close()
+        cls.service.stop()
 
     def cli(self, *args):
         return subprocess.run([CLI, "--server", self.address, *args],
@@ -249,27 +211,15 @@ class CallerAuthTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.address = f"127.0.0.1:{free_port()}"
-        cls.process = start_service({
+        cls.service = ServiceProcess(SERVICE, CLI, {
             "USAGE_SNAPSHOT_DIR": SNAPSHOT,
-            "USAGE_LISTEN_ADDRESS": cls.address,
             "USAGE_CALLER_TOKENS": "first-token,second-token"})
-        deadline = time.time() + 15
-        while time.time() < deadline:
-            probe = subprocess.run(
-                [CLI, "--server", cls.address, "--token", "first-token",
-                 "--deadline", "1", "users", "search"],
-                capture_output=True, text=True)
-            if probe.returncode == 0:
-                return
-            time.sleep(0.2)
-        raise AssertionError("service did not answer: " + read_log(cls.process))
+        cls.address = cls.service.address
+        cls.service.wait_until_serving("--token", "first-token")
 
     @classmethod
     def tearDownClass(cls):
-        cls.process.kill()
-        cls.process.wait()
-        cls.process.log.close()
+        cls.service.stop()
 
     def search(self, *token):
         return subprocess.run([CLI, "--server", self.address, *token, "users",
@@ -291,7 +241,7 @@ class CallerAuthTest(unittest.TestCase):
 
     def test_tokens_never_reach_the_log(self):
         self.search("--token", "first-tokeX")
-        log = read_log(self.process)
+        log = self.service.log()
         self.assertNotIn("first-token", log)
         self.assertNotIn("first-tokeX", log)
 
@@ -309,12 +259,11 @@ class TlsTest(unittest.TestCase):
                  "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
                  "-keyout", str(key), "-out", str(cert)],
                 check=True, capture_output=True)
-            address = f"127.0.0.1:{free_port()}"
-            process = start_service({
+            service = ServiceProcess(SERVICE, CLI, {
                 "USAGE_SNAPSHOT_DIR": SNAPSHOT,
-                "USAGE_LISTEN_ADDRESS": address,
                 "USAGE_TLS_CERT_FILE": str(cert),
                 "USAGE_TLS_KEY_FILE": str(key)})
+            address = service.address
             try:
                 tls = [CLI, "--server", address, "--tls", "--ca-file",
                        str(cert), "--deadline", "2", "users", "search"]
@@ -325,15 +274,13 @@ class TlsTest(unittest.TestCase):
                     result = subprocess.run(tls, capture_output=True,
                                             text=True)
                 self.assertEqual(result.returncode, 0,
-                                 result.stderr + read_log(process))
+                                 result.stderr + service.log())
                 plain = subprocess.run(
                     [CLI, "--server", address, "--deadline", "2", "users",
                      "search"], capture_output=True, text=True)
                 self.assertEqual(plain.returncode, 4)
             finally:
-                process.kill()
-                process.wait()
-                process.log.close()
+                service.stop()
 
     def test_unreadable_key_fails_at_start(self):
         result = subprocess.run(
@@ -351,16 +298,14 @@ class OutputFileTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.address = f"127.0.0.1:{free_port()}"
-        cls.process = start_service({"USAGE_SNAPSHOT_DIR": SNAPSHOT,
-                                     "USAGE_LISTEN_ADDRESS": cls.address})
-        wait_until_serving(cls.address, cls.process)
+        cls.service = ServiceProcess(SERVICE, CLI,
+                                     {"USAGE_SNAPSHOT_DIR": SNAPSHOT})
+        cls.address = cls.service.address
+        cls.service.wait_until_serving()
 
     @classmethod
     def tearDownClass(cls):
-        cls.process.kill()
-        cls.process.wait()
-        cls.process.log.close()
+        cls.service.stop()
 
     def pdf(self, output):
         return subprocess.run(
@@ -406,18 +351,16 @@ class LifecycleTest(unittest.TestCase):
     def test_second_instance_cannot_share_the_port(self):
         address = f"127.0.0.1:{free_port()}"
         env = {"USAGE_SNAPSHOT_DIR": SNAPSHOT, "USAGE_LISTEN_ADDRESS": address}
-        first = start_service(env)
+        first = ServiceProcess(SERVICE, CLI, env)
         try:
-            wait_until_serving(address, first)
+            first.wait_until_serving()
             second = subprocess.run([SERVICE], env=env, capture_output=True,
                                     text=True, timeout=30)
             self.assertNotEqual(second.returncode, 0)
             self.assertIn("USAGE_LISTEN_ADDRESS",
                           second.stderr.strip().splitlines()[-1])
         finally:
-            first.kill()
-            first.wait()
-            first.log.close()
+            first.stop()
 
     def test_dotenv_is_read_and_sigterm_stops_cleanly(self):
         address = f"127.0.0.1:{free_port()}"
@@ -425,19 +368,20 @@ class LifecycleTest(unittest.TestCase):
             pathlib.Path(folder, ".env").write_text(
                 f"USAGE_SNAPSHOT_DIR={SNAPSHOT}\n"
                 f"USAGE_LISTEN_ADDRESS={address}\n")
-            process = start_service({"PATH": os.environ["PATH"]}, cwd=folder)
+            # The address comes from the .env file, not from the
+            # environment.
+            service = ServiceProcess(SERVICE, CLI,
+                                     {"PATH": os.environ["PATH"]},
+                                     cwd=folder, address=address)
             try:
-                wait_until_serving(address, process)
-                process.send_signal(signal.SIGTERM)
-                self.assertEqual(process.wait(timeout=30), 0)
-                log = read_log(process)
+                service.wait_until_serving()
+                service.process.send_signal(signal.SIGTERM)
+                self.assertEqual(service.process.wait(timeout=30), 0)
+                log = service.log()
                 self.assertIn("service_stopping", log)
                 self.assertIn("service_stopped", log)
             finally:
-                if process.poll() is None:
-                    process.kill()
-                    process.wait()
-                process.log.close()
+                service.stop()
 
 
 if __name__ == "__main__":

@@ -11,51 +11,28 @@ Usage: stream_report_test.py SERVICE_BINARY CLI_BINARY SNAPSHOT_DIR PROTO_DIR
 """
 
 import concurrent.futures
-import importlib
 import json
 import os
 import pathlib
 import pty
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
-import time
 import unittest
 
 import grpc
+
+from service_process import ServiceProcess, load_stubs
 
 SERVICE, CLI, SNAPSHOT, PROTO_DIR = sys.argv[1:5]
 del sys.argv[1:5]
 
 AS_OF = "2026-11-30T18:00:00Z"
 USER_EMAIL = "anna.devries@utrecht.example"
-PROTO_FILE = "echo/usage/v1/usage_service.proto"
-GRPC_PLUGIN = "/usr/bin/grpc_python_plugin"
 DEADLINE_SECONDS = 60
 
-
-def load_stubs(folder):
-    """Generates the Python modules of the proto into `folder` and returns
-    (usage_service_pb2, usage_service_pb2_grpc)."""
-    subprocess.run([
-        "protoc", f"--python_out={folder}", f"--grpc_out={folder}",
-        f"--plugin=protoc-gen-grpc={GRPC_PLUGIN}", "-I", PROTO_DIR, PROTO_FILE
-    ], check=True)
-    sys.path.insert(0, folder)
-    return (importlib.import_module("echo.usage.v1.usage_service_pb2"),
-            importlib.import_module("echo.usage.v1.usage_service_pb2_grpc"))
-
-
-STUBS_DIR = tempfile.TemporaryDirectory()
-pb2, pb2_grpc = load_stubs(STUBS_DIR.name)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+pb2, pb2_grpc = load_stubs(PROTO_DIR)
 
 
 def report_request(*emails, time_zone="Europe/Amsterdam"):
@@ -110,27 +87,15 @@ class StreamReportTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.address = f"127.0.0.1:{free_port()}"
-        cls.log = tempfile.TemporaryFile(mode="w+")
-        cls.process = subprocess.Popen(
-            [SERVICE], stderr=cls.log, cwd=tempfile.gettempdir(),
-            env={"USAGE_SNAPSHOT_DIR": SNAPSHOT,
-                 "USAGE_LISTEN_ADDRESS": cls.address})
-        cls.channel = grpc.insecure_channel(cls.address)
-        cls.stub = pb2_grpc.UsageServiceStub(cls.channel)
-        try:
-            grpc.channel_ready_future(cls.channel).result(timeout=15)
-        except grpc.FutureTimeoutError:
-            cls.tearDownClass()
-            raise AssertionError(f"service did not listen on {cls.address}")
+        cls.service = ServiceProcess(SERVICE, CLI,
+                                     {"USAGE_SNAPSHOT_DIR": SNAPSHOT},
+                                     cwd=tempfile.gettempdir())
+        cls.address = cls.service.address
+        cls.stub = pb2_grpc.UsageServiceStub(cls.service.connect())
 
     @classmethod
     def tearDownClass(cls):
-        cls.channel.close()
-        if cls.process.poll() is None:
-            cls.process.kill()
-            cls.process.wait()
-        cls.log.close()
+        cls.service.stop()
 
     def stream(self, request):
         return list(self.stub.StreamUsageReport(request,
