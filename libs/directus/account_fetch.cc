@@ -204,7 +204,7 @@ absl::Status AttachChunkCounts(const Fetched& fetched,
   return absl::OkStatus();
 }
 
-// Counts transcript words of the conversations without a positive duration.
+// Counts transcript words of the conversations without a recorded duration.
 void AttachWords(const Fetched& fetched,
                  std::vector<Conversation>& conversations) {
   absl::flat_hash_map<std::string, int64_t> words;
@@ -220,7 +220,7 @@ void AttachWords(const Fetched& fetched,
       words[ParseForeignKey(row, "id")] = CountWords(merged);
   }
   for (Conversation& conversation : conversations) {
-    if (conversation.duration_seconds.value_or(0) > 0) continue;
+    if (conversation.HasRecordedDuration()) continue;
     auto it = words.find(conversation.id);
     conversation.transcript_words = it == words.end() ? 0 : it->second;
   }

@@ -88,18 +88,22 @@ array CaseVariants(std::string_view word) {
   return StringArray(variants);
 }
 
-// Duration null or not above 0, at `path` ("duration" or a relation).
+// Duration null, not above 0 or above kMaxRecordedDurationSeconds, at
+// `path` ("duration" or a relation): the conversations whose duration is
+// estimated.
 object DurationMissing(std::initializer_list<std::string_view> path) {
   std::vector<std::string_view> full(path);
   full.push_back("duration");
-  object is_null{{"_null", true}};
-  object not_positive{{"_lte", 0}};
-  for (auto it = full.rbegin(); it != full.rend(); ++it) {
-    const boost::json::string_view key(it->data(), it->size());
-    is_null = object{{key, std::move(is_null)}};
-    not_positive = object{{key, std::move(not_positive)}};
+  array conditions{
+      object{{"_null", true}}, object{{"_lte", 0}},
+      object{{"_gt", static_cast<int64_t>(kMaxRecordedDurationSeconds)}}};
+  for (boost::json::value& condition : conditions) {
+    for (auto it = full.rbegin(); it != full.rend(); ++it) {
+      const boost::json::string_view key(it->data(), it->size());
+      condition = object{{key, std::move(condition)}};
+    }
   }
-  return AnyOf(array{std::move(is_null), std::move(not_positive)});
+  return AnyOf(std::move(conditions));
 }
 
 array ChunkConditions(const AccountQuery& account) {

@@ -7,9 +7,9 @@ namespace usage {
 
 std::pair<double, bool> ConversationDuration(const Conversation& conversation) {
   // A null, zero or negative duration means the recording did not store
-  // one, so the audio length is estimated from what was transcribed.
-  if (conversation.duration_seconds.has_value() &&
-      *conversation.duration_seconds > 0) {
+  // one, so the audio length is estimated from what was transcribed; so
+  // does a corrupt one beyond kMaxRecordedDurationSeconds.
+  if (conversation.HasRecordedDuration()) {
     return {*conversation.duration_seconds, false};
   }
 

@@ -230,7 +230,7 @@ struct MonthlyActivity {
 struct Timeline {
   // Every day of the period, days without activity included. For all
   // time, every day from the first to the last conversation, chat, message
-  // or login, at most the last kMaxCustomYears years of them.
+  // or login, at most the last 30 years of them (kMaxTimelineYears).
   std::vector<DailyActivity> days;
   // Projects with conversations in the period, in projects table order.
   std::vector<ProjectTimeline> projects;
@@ -278,8 +278,9 @@ UsageMetrics ComputeUsage(const AccountData& data,
                           absl::Time as_of);
 
 // Returns the duration of `conversation` in seconds and whether it was
-// estimated: the recorded duration when above 0, else the larger of 30 s per
-// chunk and 60 s per 150 transcript words.
+// estimated: the recorded duration when above 0 and at most
+// kMaxRecordedDurationSeconds, else the larger of 30 s per chunk and 60 s
+// per 150 transcript words.
 std::pair<double, bool> ConversationDuration(const Conversation& conversation);
 
 // Returns the `percent`th percentile of `values` with linear interpolation

@@ -74,12 +74,13 @@ std::optional<Period> TimelineWindow(const RowSet& included,
   for (const Login& row : logins) span.Add(row.timestamp);
   if (!span.first().has_value()) return std::nullopt;
 
-  // NOTE: one timestamp decades off, such as a zero date, would otherwise
+  // NOTE: one timestamp centuries off, such as year 1, would otherwise
   // make the timeline hundreds of thousands of days long and the report
   // larger than gRPC's default 4 MiB message limit. Spans of more than
-  // kMaxCustomYears years therefore lose their earliest days.
+  // kMaxTimelineYears years therefore lose their earliest days (30 years
+  // of days and months take about 0.5 MB).
   const absl::CivilDay last = *span.last();
-  const absl::CivilDay earliest(last.year() - kMaxCustomYears, last.month(),
+  const absl::CivilDay earliest(last.year() - kMaxTimelineYears, last.month(),
                                 last.day());
   return MakeWindow(std::max(*span.first(), earliest), last, zone);
 }

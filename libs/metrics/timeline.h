@@ -26,8 +26,12 @@ Timeline BuildTimeline(const RowSet& included, const std::vector<Login>& logins,
 // For all time, it returns the days from the first to the last event
 // (project, conversation, chat or report created, message sent, login), as
 // a custom period, and nothing without an event: the same span as the
-// report's effective days. An all-time span longer than kMaxCustomYears
-// years keeps only its last kMaxCustomYears years.
+// report's effective days. An all-time span longer than
+// kMaxTimelineYears years keeps only its last kMaxTimelineYears years.
+// Years an all-time timeline covers at most: far longer than ECHO has
+// existed, so only a corrupt timestamp, such as a zero date, reaches it.
+inline constexpr int kMaxTimelineYears = 30;
+
 std::optional<Period> TimelineWindow(const RowSet& included,
                                      const std::vector<Login>& logins,
                                      const Period& period, absl::TimeZone zone);

@@ -15,4 +15,10 @@ std::string User::DisplayName() const {
   return id;
 }
 
+bool Conversation::HasRecordedDuration() const {
+  // The comparisons are false for NaN, so NaN counts as missing.
+  return duration_seconds.has_value() && *duration_seconds > 0 &&
+         *duration_seconds <= kMaxRecordedDurationSeconds;
+}
+
 }  // namespace usage

@@ -56,7 +56,16 @@ struct Conversation {
   // transcripts joined when that is empty. Sources fill it only when the
   // duration is missing or not above 0, because only estimation needs it.
   std::optional<int64_t> transcript_words;
+
+  // True when duration_seconds holds a usable recording length: above 0 and
+  // at most kMaxRecordedDurationSeconds. Other values are estimated.
+  bool HasRecordedDuration() const;
 };
+
+// The longest recorded duration taken as real: one week. No recording runs
+// that long, so a larger value is a corrupt field, and taking it would
+// swamp every total it enters.
+inline constexpr double kMaxRecordedDurationSeconds = 7 * 24 * 3600;
 
 // A chat session (`project_chat`).
 struct Chat {

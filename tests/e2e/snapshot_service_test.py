@@ -121,7 +121,7 @@ class SnapshotServiceTest(unittest.TestCase):
                   if a["action"] == "login" and a["user"] == user["id"]
                   and inside(a["timestamp"])]
         recorded = sum(c["duration"] for c in conversations
-                       if c["duration"] and c["duration"] > 0)
+                       if c["duration"] and 0 < c["duration"] <= 604800)
         return {
             "conversations": len(conversations),
             "recorded_seconds": recorded,

@@ -48,9 +48,10 @@ WITH owners AS (
 )
 SELECT
   (SELECT count(*) FROM conversations),
-  (SELECT count(*) FROM conversations WHERE duration > 0),
+  (SELECT count(*) FROM conversations
+   WHERE duration > 0 AND duration <= 604800),
   (SELECT coalesce(sum(duration::double precision), 0) FROM conversations
-   WHERE duration > 0),
+   WHERE duration > 0 AND duration <= 604800),
   (SELECT count(*) FROM messages),
   (SELECT count(*) FROM messages WHERE lower(message_from) = 'user'),
   (SELECT count(*) FROM directus_activity

@@ -119,9 +119,11 @@ WITH owners AS (
   FROM conversation c LEFT JOIN chunk_stats k ON k.conversation_id = c.id
   WHERE c.project_id IN (SELECT id FROM projects) AND c.deleted_at IS NULL
 ), timed AS (
-  -- 30 s per chunk against 60 s per 150 words, when no duration above 0.
-  SELECT *, coalesce(recorded > 0, false) AS is_recorded,
-         CASE WHEN recorded > 0 THEN recorded
+  -- 30 s per chunk against 60 s per 150 words, when no duration above 0
+  -- and at most one week (604,800 s).
+  SELECT *, coalesce(recorded > 0 AND recorded <= 604800, false)
+              AS is_recorded,
+         CASE WHEN recorded > 0 AND recorded <= 604800 THEN recorded
               ELSE greatest(30 * chunks, words * 60.0 / 150)::float8
          END AS seconds
   FROM conversations

@@ -1,3 +1,4 @@
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,7 +49,16 @@ INSTANTIATE_TEST_SUITE_P(
         DurationCase{"Tie", 0.0, 1, 75, 30.0, true},
         // 100 / 150 x 60 = 40 s.
         DurationCase{"WordsWithoutChunks", std::nullopt, 0, 100, 40.0, true},
-        DurationCase{"Nothing", std::nullopt, 0, std::nullopt, 0.0, true}),
+        DurationCase{"Nothing", std::nullopt, 0, std::nullopt, 0.0, true},
+        // One week, 7 x 86,400 s, is still a recording.
+        DurationCase{"OneWeekRecorded", 604800.0, 2, std::nullopt, 604800.0,
+                     false},
+        // Beyond a week the field is corrupt: 4 chunks x 30 s.
+        DurationCase{"BeyondOneWeekEstimated", 604800.5, 4, std::nullopt, 120.0,
+                     true},
+        DurationCase{"HugeEstimated", 1e308, 1, std::nullopt, 30.0, true},
+        DurationCase{"NotANumberEstimated", std::nan(""), 2, std::nullopt, 60.0,
+                     true}),
     [](const ::testing::TestParamInfo<DurationCase>& info) {
       return info.param.name;
     });

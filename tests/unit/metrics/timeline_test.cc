@@ -397,19 +397,35 @@ TEST(TimelineTest, AllTimeWithoutEventsIsEmpty) {
   EXPECT_THAT(timeline.months, IsEmpty());
 }
 
-TEST(TimelineTest, AllTimeKeepsLastTenYears) {
+TEST(TimelineTest, AllTimeKeepsLastThirtyYears) {
   const Timeline timeline =
       TimelineOf(AccountWith({RecordedConversation("zero", Utc(1970, 1, 1))},
                              {UserLogin("l1", Utc(2026, 6, 2))}),
                  test_data::AllTime());
 
-  // 2 June 2016 to 2 June 2026 is 10 x 365 days plus the leap days of 2020
-  // and 2024, so 3652 days apart and 3653 days inclusive.
-  ASSERT_EQ(timeline.days.size(), 3653u);
-  EXPECT_EQ(timeline.days.front().day, absl::CivilDay(2016, 6, 2));
+  // 2 June 1996 to 2 June 2026 is 30 x 365 days plus the leap days of 2000,
+  // 2004, ..., 2024 (7), so 10957 days apart and 10958 days inclusive.
+  ASSERT_EQ(timeline.days.size(), 10958u);
+  EXPECT_EQ(timeline.days.front().day, absl::CivilDay(1996, 6, 2));
   EXPECT_EQ(timeline.days.back().cumulative_conversations, 0);
-  EXPECT_EQ(timeline.months.size(), 121u);  // June 2016 .. June 2026
+  EXPECT_EQ(timeline.months.size(), 361u);  // June 1996 .. June 2026
   EXPECT_THAT(timeline.projects, IsEmpty());
+}
+
+TEST(TimelineTest, AllTimeKeepsElevenYearsWhole) {
+  const Timeline timeline = TimelineOf(
+      AccountWith({RecordedConversation("first", Utc(2015, 12, 3, 12)),
+                   RecordedConversation("last", Utc(2026, 11, 30, 12))}),
+      test_data::AllTime());
+
+  // 3 December 2015 to 3 December 2026 is 11 x 365 days plus the leap
+  // days of 2016, 2020 and 2024: 4018. 30 November is 3 days earlier, so
+  // 4015 days apart and 4016 inclusive.
+  ASSERT_EQ(timeline.days.size(), 4016u);
+  EXPECT_EQ(timeline.days.front().day, absl::CivilDay(2015, 12, 3));
+  EXPECT_EQ(timeline.days.front().conversations, 1);
+  EXPECT_EQ(timeline.days.back().cumulative_conversations, 2);
+  EXPECT_EQ(timeline.months.size(), 132u);  // Dec 2015 .. Nov 2026
 }
 
 TEST(TimelineTest, ProjectOutsideTableComesLast) {
