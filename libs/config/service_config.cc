@@ -303,6 +303,11 @@ absl::Status ReadLlm(const Environment& env, LlmConfig& llm) {
   llm.api_key = key.value_or("");
   llm.api_base = GetLlmVariable(env, "API_BASE").value_or("");
   llm.api_version = GetLlmVariable(env, "API_VERSION").value_or("");
+  if (absl::Status s = ReadInt(env, "USAGE_MAX_CONCURRENT_LLM_CALLS", 1, 1024,
+                               llm.max_concurrent_calls);
+      !s.ok()) {
+    return s;
+  }
   return ReadSeconds(env, "USAGE_LLM_TIMEOUT_SECONDS", 1, 600, llm.timeout);
 }
 

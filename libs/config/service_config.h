@@ -41,6 +41,9 @@ struct LlmConfig {
   std::string api_version;
   // Time the LLM gets per report, also bounded by the call's deadline.
   absl::Duration timeout = absl::Seconds(30);
+  // LLM calls in progress at the same time; further reports get insight
+  // status UNAVAILABLE.
+  int max_concurrent_calls = 4;
 };
 
 // Everything the service reads at start.

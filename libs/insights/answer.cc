@@ -41,6 +41,26 @@ std::optional<Heading> HeadingOf(absl::string_view line) {
   return std::nullopt;
 }
 
+// Returns the index of the ')' that closes the '(' at `open`, or npos when
+// the line ends first. Parentheses inside a link target nest.
+size_t ClosingParenthesis(std::string_view text, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < text.size() && text[i] != '\n'; ++i) {
+    if (text[i] == '(') ++depth;
+    if (text[i] == ')' && --depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+// Returns the index of the ']' that ends the link text starting at `open`,
+// or npos when the line ends first.
+size_t ClosingBracket(std::string_view text, size_t open) {
+  for (size_t i = open + 1; i < text.size() && text[i] != '\n'; ++i) {
+    if (text[i] == ']') return i;
+  }
+  return std::string_view::npos;
+}
+
 std::string Trimmed(absl::string_view text) {
   return std::string(absl::StripAsciiWhitespace(text));
 }
@@ -91,6 +111,34 @@ InsightAnswer SplitAnswer(std::string_view markdown) {
   answer.narrative =
       Trimmed(text.substr(*insights_start, insights_end - *insights_start));
   return answer;
+}
+
+std::string StripLinkTargets(std::string_view markdown) {
+  std::string out;
+  out.reserve(markdown.size());
+  for (size_t i = 0; i < markdown.size(); ++i) {
+    if (markdown.substr(i, 2) == "![") {
+      size_t bracket = ClosingBracket(markdown, i + 1);
+      if (bracket != std::string_view::npos &&
+          markdown.substr(bracket + 1, 1) == "(") {
+        size_t close = ClosingParenthesis(markdown, bracket + 1);
+        if (close != std::string_view::npos) {
+          i = close;
+          continue;
+        }
+      }
+    }
+    if (markdown.substr(i, 2) == "](") {
+      size_t close = ClosingParenthesis(markdown, i + 1);
+      if (close != std::string_view::npos) {
+        out += ']';
+        i = close;
+        continue;
+      }
+    }
+    out += markdown[i];
+  }
+  return out;
 }
 
 }  // namespace usage::insights

@@ -24,6 +24,11 @@ struct InsightAnswer {
 // which case the text before that heading is the summary.
 InsightAnswer SplitAnswer(std::string_view markdown);
 
+// Returns `markdown` without link targets and images: "[text](target)"
+// becomes "[text]" and "![alt](target)" is removed. Reports show links as
+// their text, and numbers in a target are not figures of the report.
+std::string StripLinkTargets(std::string_view markdown);
+
 }  // namespace usage::insights
 
 #endif  // USAGE_INSIGHTS_ANSWER_H_

@@ -46,7 +46,9 @@ struct CheckedAnswer {
 
 CheckedAnswer Check(const std::string& text, const ReportFigures& figures) {
   CheckedAnswer checked;
-  checked.parts = SplitAnswer(text);
+  // Link targets and images go first: the number check would mark numbers
+  // inside URLs and so break them.
+  checked.parts = SplitAnswer(StripLinkTargets(text));
   checked.summary_unmatched =
       FindUnmatchedNumbers(checked.parts.summary, figures);
   checked.narrative_unmatched =

@@ -1,5 +1,6 @@
 #include "insights/prompt.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "absl/strings/ascii.h"
@@ -52,9 +53,18 @@ std::string Truncate(const std::string& text, size_t max_code_points) {
   return text;
 }
 
+// Returns free text as it may enter the prompt: redacted, and with each
+// backtick as an apostrophe, so that no text can end the ```json block
+// that quotes the data.
+std::string CleanText(std::string_view text) {
+  std::string clean = RedactPrivateData(text);
+  std::replace(clean.begin(), clean.end(), '`', '\'');
+  return clean;
+}
+
 // Returns free text from the data as it may enter the prompt.
 std::string Clean(const std::string& text, size_t max_code_points) {
-  return Truncate(RedactPrivateData(text), max_code_points);
+  return Truncate(CleanText(text), max_code_points);
 }
 
 // Returns the readable part of an enum value's name: "TREND_METRIC_LOGINS"
@@ -75,8 +85,8 @@ json::object PeriodJson(const v1::ResolvedPeriod& period) {
   json::object out;
   out["preset"] =
       EnumLabel(v1::PeriodPreset_Name(period.preset()), "PERIOD_PRESET_");
-  out["start_date"] = period.start_date();
-  out["end_date"] = period.end_date();
+  out["start_date"] = Clean(period.start_date(), kMaxPromptNameLength);
+  out["end_date"] = Clean(period.end_date(), kMaxPromptNameLength);
   out["days"] = period.days();
   return out;
 }
@@ -340,10 +350,10 @@ std::vector<llm::ChatMessage> BuildRetryPrompt(
     const v1::UsageReport& report, std::string_view previous_answer,
     const std::vector<std::string>& unmatched_numbers) {
   std::vector<llm::ChatMessage> messages = BuildInsightPrompt(report);
-  messages.push_back({"assistant", RedactPrivateData(previous_answer)});
+  messages.push_back({"assistant", CleanText(previous_answer)});
   std::vector<std::string> quoted;
   for (const std::string& number : unmatched_numbers) {
-    quoted.push_back(absl::StrCat("\"", RedactPrivateData(number), "\""));
+    quoted.push_back(absl::StrCat("\"", CleanText(number), "\""));
   }
   messages.push_back(
       {"user",

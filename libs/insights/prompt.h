@@ -23,10 +23,10 @@ inline constexpr size_t kMaxPromptTitleLength = 300;
 // the metrics of the period and the previous one, trends, feature adoption,
 // activity, rule findings (report.insights().findings()), the top query
 // topics and the top projects. Users appear only as "User 1", "User 2", ...
-// and every string taken from the data passes through RedactPrivateData and
-// is cut to the lengths above, so the JSON contains no email address, phone
-// number or URL. Durations are given in hours and minutes, rounded to one
-// decimal.
+// and every string taken from the data passes through RedactPrivateData,
+// has its backticks replaced by apostrophes and is cut to the lengths above,
+// so the JSON contains no email address, phone number, URL or backtick.
+// Durations are given in hours and minutes, rounded to one decimal.
 std::string PromptData(const echo::usage::v1::UsageReport& report);
 
 // Returns the messages of the first request: a system message with the
@@ -37,7 +37,7 @@ std::vector<llm::ChatMessage> BuildInsightPrompt(
     const echo::usage::v1::UsageReport& report);
 
 // Returns the messages of the one retry: those of BuildInsightPrompt, the
-// LLM's `previous_answer` (redacted like the data) as the assistant's
+// LLM's `previous_answer` (cleaned like the data) as the assistant's
 // message, and a user message that lists `unmatched_numbers` and requests
 // the same answer with them corrected.
 std::vector<llm::ChatMessage> BuildRetryPrompt(

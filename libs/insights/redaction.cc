@@ -1,7 +1,10 @@
 #include "insights/redaction.h"
 
+#include <glib.h>
+
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace usage::insights {
@@ -111,13 +114,23 @@ bool StartsWithIgnoringCase(std::string_view text, size_t i,
   return true;
 }
 
+// Returns the end of "scheme://" at `i`, such as "ftp://", or 0 when there
+// is none. A scheme is a letter followed by letters, digits, '+', '-' or '.'.
+size_t SchemeEnd(std::string_view text, size_t i) {
+  if (i >= text.size() || !IsAlpha(text[i])) return 0;
+  size_t end = i + 1;
+  while (end < text.size() && (IsAlnum(text[end]) || text[end] == '+' ||
+                               text[end] == '-' || text[end] == '.')) {
+    ++end;
+  }
+  return text.substr(end, 3) == "://" ? end + 3 : 0;
+}
+
 void FindUrls(std::string_view text, std::vector<Range>& ranges) {
   for (size_t i = 0; i < text.size(); ++i) {
     if (i > 0 && (IsAlnum(text[i - 1]) || text[i - 1] == '.')) continue;
-    size_t after = 0;
-    for (std::string_view prefix : {"https://", "http://", "www."}) {
-      if (StartsWithIgnoringCase(text, i, prefix)) after = i + prefix.size();
-    }
+    size_t after = SchemeEnd(text, i);
+    if (StartsWithIgnoringCase(text, i, "www.")) after = i + 4;
     if (after == 0 || after >= text.size()) continue;
     size_t end = UrlRestEnd(text, after);
     if (end <= after) continue;
@@ -145,14 +158,53 @@ void FindBareUrls(std::string_view text, std::vector<Range>& ranges) {
   }
 }
 
+// Longest quoted local part or address literal that is searched for.
+constexpr size_t kMaxQuotedLength = 64;
+
+// Returns the start of the local part that ends at `at`, or `at` when there
+// is none. A quoted local part ("a b"@example.com) may contain spaces.
+size_t LocalPartBegin(std::string_view text, size_t at) {
+  if (at > 1 && text[at - 1] == '"') {
+    size_t open = text.rfind('"', at - 2);
+    if (open != std::string_view::npos && at - open <= kMaxQuotedLength &&
+        text.substr(open, at - open).find('\n') == std::string_view::npos) {
+      return open;
+    }
+  }
+  size_t begin = at;
+  while (begin > 0 && IsLocalPartChar(text[begin - 1])) --begin;
+  while (begin < at && text[begin] == '.') ++begin;
+  return begin;
+}
+
+// Returns the end of the domain of an address whose '@' is at `at`, or
+// `at + 1` when there is none. Unlike DomainEnd, a single label
+// ("localhost") and an address literal ("[192.168.1.1]") count.
+size_t EmailDomainEnd(std::string_view text, size_t at) {
+  const size_t begin = at + 1;
+  if (begin < text.size() && text[begin] == '[') {
+    size_t close = text.find(']', begin);
+    if (close == std::string_view::npos || close - begin > kMaxQuotedLength) {
+      return begin;
+    }
+    for (size_t i = begin + 1; i < close; ++i) {
+      if (!IsAlnum(text[i]) && text[i] != '.' && text[i] != ':') return begin;
+    }
+    return close > begin + 1 ? close + 1 : begin;
+  }
+  size_t end = DomainEnd(text, begin);
+  if (end > begin) return end;
+  while (end < text.size() && IsLabelChar(text[end])) ++end;
+  while (end > begin && text[end - 1] == '-') --end;
+  return end;
+}
+
 void FindEmails(std::string_view text, std::vector<Range>& ranges) {
   for (size_t at = text.find('@'); at != std::string_view::npos;
        at = text.find('@', at + 1)) {
-    size_t begin = at;
-    while (begin > 0 && IsLocalPartChar(text[begin - 1])) --begin;
-    while (begin < at && text[begin] == '.') ++begin;
+    size_t begin = LocalPartBegin(text, at);
     if (begin == at) continue;
-    size_t end = DomainEnd(text, at + 1);
+    size_t end = EmailDomainEnd(text, at);
     if (end == at + 1) continue;
     ranges.push_back({begin, end, "[email]"});
   }
@@ -210,18 +262,35 @@ bool IsPhoneNumber(std::string_view run) {
   return !ip_like;
 }
 
+// Returns true when the character before `i` lets a phone number start at
+// `i`. A digit, letter or separator right before it means `i` is inside a
+// number or a word, except after a label such as "tel:" or "Tel.".
+bool MayStartPhoneNumber(std::string_view text, size_t i) {
+  const char before = text[i - 1];
+  if ((before == ':' || before == '.') && i > 1 && IsAlpha(text[i - 2])) {
+    return true;
+  }
+  return !(IsAlnum(before) || before == ',' || before == '.' || before == ':' ||
+           before == '-' || before == '/' || before == '+');
+}
+
+// Returns true when the character at `end` makes a run of digits part of
+// something else: a word ("5678abc"), a percentage, a count ("3,910") or a
+// time ("12:30"). A comma or colon followed by a space or the end of the
+// text is punctuation.
+bool IsGluedAfter(std::string_view text, size_t end) {
+  const char after = text[end];
+  if (IsAlpha(after) || after == '%') return true;
+  if (after != ',' && after != ':') return false;
+  return end + 1 < text.size() && IsDigit(text[end + 1]);
+}
+
 void FindPhoneNumbers(std::string_view text, std::vector<Range>& ranges) {
   constexpr std::string_view kSeparators = " -./()";
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (!IsDigit(c) && c != '+' && c != '(') continue;
-    if (i > 0) {
-      char before = text[i - 1];
-      if (IsAlnum(before) || before == ',' || before == '.' || before == ':' ||
-          before == '-' || before == '/' || before == '+') {
-        continue;
-      }
-    }
+    if (i > 0 && !MayStartPhoneNumber(text, i)) continue;
     size_t end = i + 1;
     while (end < text.size() &&
            (IsDigit(text[end]) ||
@@ -231,12 +300,37 @@ void FindPhoneNumbers(std::string_view text, std::vector<Range>& ranges) {
     // A run ends with its last digit, or a closing parenthesis.
     while (end > i && !IsDigit(text[end - 1])) --end;
     if (end == i) continue;
-    bool glued = end < text.size() && (IsAlpha(text[end]) || text[end] == ',' ||
-                                       text[end] == ':' || text[end] == '%');
+    bool glued = end < text.size() && IsGluedAfter(text, end);
     if (!glued && IsPhoneNumber(text.substr(i, end - i))) {
       ranges.push_back({i, end, "[phone]"});
     }
     i = end;
+  }
+}
+
+// Returns valid UTF-8 `text` in NFKC, so that fullwidth and other
+// compatibility forms ("０６", "＠") become the ASCII ones the finders
+// match. NUL characters are kept; GLib stops at them, so the text is
+// normalised piece by piece.
+std::string NormalizeCompatibility(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t start = 0;
+  while (true) {
+    size_t nul = text.find('\0', start);
+    size_t end = nul == std::string::npos ? text.size() : nul;
+    std::unique_ptr<gchar, decltype(&g_free)> normalized(
+        g_utf8_normalize(text.data() + start, static_cast<gssize>(end - start),
+                         G_NORMALIZE_NFKC),
+        g_free);
+    if (normalized != nullptr) {
+      out += normalized.get();
+    } else {
+      out.append(text, start, end - start);
+    }
+    if (nul == std::string::npos) return out;
+    out += '\0';
+    start = nul + 1;
   }
 }
 
@@ -259,7 +353,7 @@ std::string ToValidUtf8(std::string_view text) {
 }
 
 std::string RedactPrivateData(std::string_view text) {
-  const std::string valid = ToValidUtf8(text);
+  const std::string valid = NormalizeCompatibility(ToValidUtf8(text));
   std::vector<Range> ranges;
   FindUrls(valid, ranges);
   FindBareUrls(valid, ranges);

@@ -64,18 +64,26 @@ absl::Status ValidateKey(std::string_view key) {
 }
 
 // Removes trailing slashes and checks that `base` is an http:// or https://
-// URL with a host and without query or fragment.
-absl::StatusOr<std::string> NormalizeBase(std::string_view base) {
+// URL with a host and without user info, query or fragment. Messages quote
+// the value as given, except one with user info, which may hold a password.
+absl::StatusOr<std::string> NormalizeBase(std::string_view given) {
+  std::string_view base = given;
   while (!base.empty() && base.back() == '/') base.remove_suffix(1);
   auto invalid = [&] {
     return absl::InvalidArgumentError(absl::StrFormat(
         "%s \"%s\" is not an http:// or https:// URL with a host and without "
         "query or fragment",
-        kBaseVariable, ToAbsl(base)));
+        kBaseVariable, ToAbsl(given)));
   };
   auto url = boost::urls::parse_absolute_uri(
       boost::core::string_view(base.data(), base.size()));
   if (!url) return invalid();
+  if (url->has_userinfo()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        kBaseVariable,
+        " must not contain a user name or password; put the key in ",
+        kKeyVariable));
+  }
   if (url->scheme() != "http" && url->scheme() != "https") return invalid();
   if (!url->has_authority() || url->encoded_host().empty()) return invalid();
   if (url->has_query() || url->has_fragment()) return invalid();
@@ -103,8 +111,28 @@ bool IsDigits(std::string_view text) {
   return true;
 }
 
-int TwoDigits(std::string_view text) {
-  return (text[0] - '0') * 10 + (text[1] - '0');
+int Digits(std::string_view text) {
+  int value = 0;
+  for (char c : text) value = value * 10 + (c - '0');
+  return value;
+}
+
+int DaysInMonth(int year, int month) {
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// Checks LLM__TEXT_FAST__API_VERSION, which Azure requires. The OpenAI style
+// sends no version, but a malformed one is still a mistake worth reporting.
+absl::Status ValidateVersion(std::string_view version, bool required) {
+  if (version.empty() && !required) return absl::OkStatus();
+  if (IsValidApiVersion(version)) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrFormat(
+      "%s \"%s\" is invalid; %s a date such as 2024-10-21 or "
+      "2025-01-01-preview",
+      kVersionVariable, ToAbsl(version),
+      required ? "azure/ models need" : "when set, it must be"));
 }
 
 absl::StatusOr<LlmEndpoint> ResolveOpenAi(const LlmSettings& settings,
@@ -133,11 +161,9 @@ absl::StatusOr<LlmEndpoint> ResolveAzure(const LlmSettings& settings,
                      " is required for azure/ models; set it to the "
                      "resource URL, such as https://NAME.openai.azure.com"));
   }
-  if (!IsValidApiVersion(settings.api_version)) {
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "%s \"%s\" is invalid; azure/ models need a version such as "
-        "2024-10-21 or 2025-01-01-preview",
-        kVersionVariable, settings.api_version));
+  if (absl::Status status = ValidateVersion(settings.api_version, true);
+      !status.ok()) {
+    return status;
   }
   absl::StatusOr<std::string> normalized = NormalizeBase(settings.api_base);
   if (!normalized.ok()) return normalized.status();
@@ -173,9 +199,11 @@ bool IsValidApiVersion(std::string_view version) {
       !IsDigits(version.substr(8, 2))) {
     return false;
   }
-  const int month = TwoDigits(version.substr(5, 2));
-  const int day = TwoDigits(version.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  const int year = Digits(version.substr(0, 4));
+  const int month = Digits(version.substr(5, 2));
+  const int day = Digits(version.substr(8, 2));
+  return month >= 1 && month <= 12 && day >= 1 &&
+         day <= DaysInMonth(year, month);
 }
 
 absl::StatusOr<LlmEndpoint> ResolveEndpoint(const LlmSettings& settings) {
@@ -197,6 +225,10 @@ absl::StatusOr<LlmEndpoint> ResolveEndpoint(const LlmSettings& settings) {
     return status;
   }
   if (provider == "azure") return ResolveAzure(settings, name);
+  if (absl::Status status = ValidateVersion(settings.api_version, false);
+      !status.ok()) {
+    return status;
+  }
   return ResolveOpenAi(settings, name);
 }
 

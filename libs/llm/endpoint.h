@@ -37,13 +37,15 @@ struct LlmEndpoint {
 // - the name contains '/', '?', '#', whitespace or control characters;
 // - the key is empty or contains control characters;
 // - the base is not an http:// or https:// URL with a host and without
-//   query or fragment;
-// - for Azure, the base is missing, or the api-version is not YYYY-MM-DD
-//   with an optional "-preview".
+//   query or fragment (the value is quoted as given);
+// - the base has a user name or password (the value is not quoted);
+// - the api-version is set but is not a calendar date YYYY-MM-DD with an
+//   optional "-preview", for every style;
+// - for Azure, the base or the api-version is missing.
 absl::StatusOr<LlmEndpoint> ResolveEndpoint(const LlmSettings& settings);
 
-// Returns true for "YYYY-MM-DD" and "YYYY-MM-DD-preview" with a valid month
-// (01-12) and day (01-31).
+// Returns true for "YYYY-MM-DD" and "YYYY-MM-DD-preview" that name a day of
+// the calendar ("2024-02-29" but not "2024-02-31" or "2023-02-29").
 bool IsValidApiVersion(std::string_view version);
 
 }  // namespace usage::llm

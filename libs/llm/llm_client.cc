@@ -66,6 +66,9 @@ class HttpLlmClient : public LlmClient {
                       const CallContext* context) override {
     Completion completion = CompleteWithRetries(request, deadline, context);
     completion.detail = Redact(std::move(completion.detail));
+    // A model can repeat the key when the prompt or a proxy leaks it; the
+    // text goes into reports, so it must not carry the key either.
+    completion.text = Redact(std::move(completion.text));
     if (completion.outcome != CompletionOutcome::kText) {
       logging::Warn(
           "llm_completion_failed",
@@ -208,7 +211,7 @@ class HttpLlmClient : public LlmClient {
     return context == nullptr || !context->IsCancelled();
   }
 
-  // Removes the key from `text` in case a server echoed it in an error.
+  // Removes the key from `text` in case a server echoed it.
   std::string Redact(std::string text) const {
     if (api_key_.size() < kMinRedactedKeyLength) return text;
     return absl::StrReplaceAll(text, {{api_key_, "[redacted]"}});

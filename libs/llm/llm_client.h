@@ -7,8 +7,9 @@
 //   "Authorization: Bearer KEY" and "model": NAME in the body. API_BASE is
 //   used as given, so it must include the version path when the server has
 //   one ("https://api.openai.com/v1"), as LiteLLM and the OpenAI SDKs expect.
-//   An empty API_BASE means https://api.openai.com/v1, and
-//   LLM__TEXT_FAST__API_VERSION is ignored.
+//   An empty API_BASE means https://api.openai.com/v1.
+//   LLM__TEXT_FAST__API_VERSION is not sent, but when set it must have the
+//   form that Azure requires.
 // - "azure/DEPLOYMENT": POST
 //   {API_BASE}/openai/deployments/DEPLOYMENT/chat/completions?api-version=V
 //   with "api-key: KEY" and no "model" in the body, because the deployment
@@ -64,14 +65,19 @@ class LlmClient {
 
   // Returns the assistant's reply to `request`. Never throws and never
   // blocks past `deadline` (nor the context's deadline).
-  // - kText: HTTP 200 with non-empty choices[0].message.content.
+  // - kText: HTTP 200 with non-empty choices[0].message.content, and a
+  //   finish_reason other than "length". Every occurrence of the configured
+  //   API key (when it has at least 8 characters) in the text and in
+  //   details is replaced by "[redacted]".
   // - kFiltered: the provider's content filter blocked the prompt or the
   //   reply (HTTP 200 with finish_reason "content_filter", or HTTP 400 whose
   //   error code is "content_filter" or "ResponsibleAIPolicyViolation").
   //   Not retried.
   // - kUnavailable: anything else, with a detail for people, such as a
   //   rejected key (401, 403), an unknown model or deployment (404), a
-  //   malformed reply, a timeout ("timed out after N s") or cancellation
+  //   malformed reply, an answer cut off at the token limit
+  //   (finish_reason "length"), a timeout ("timed out after N s") or
+  //   cancellation
   //   ("cancelled").
   // HTTP 429, 500, 502, 503, 504 and connection errors are retried, up to 3
   // attempts in all. The wait before a retry is what the server requests

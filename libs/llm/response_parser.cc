@@ -95,6 +95,11 @@ Completion InterpretSuccess(std::string_view body) {
   if (finish_reason == "content_filter") {
     return Filtered("the LLM's content filter blocked the reply");
   }
+  // A cut-off answer lacks its end, often the insights, and may end
+  // mid-sentence or mid-number.
+  if (finish_reason == "length") {
+    return Unavailable("the LLM's answer was cut off at the token limit");
+  }
   const boost::json::value* message = Find(choice, "message");
   const boost::json::value* content =
       message == nullptr ? nullptr : Find(*message, "content");

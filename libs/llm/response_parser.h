@@ -16,6 +16,8 @@ bool IsRetryableStatus(int status);
 // or deployment in messages, such as "model gpt-4o-mini".
 // - 200 with non-empty choices[0].message.content: kText.
 // - 200 with choices[0].finish_reason "content_filter": kFiltered.
+// - 200 with choices[0].finish_reason "length": kUnavailable, "the LLM's
+//   answer was cut off at the token limit".
 // - 400 whose error.code or error.innererror.code is "content_filter" or
 //   "ResponsibleAIPolicyViolation": kFiltered.
 // - Anything else is kUnavailable: a body that is not JSON, no or empty

@@ -66,6 +66,27 @@ std::string_view StripUrl(std::string_view token) {
   return token;
 }
 
+bool IsLocalPartByte(char c) {
+  return IsAsciiAlphanumeric(c) || static_cast<unsigned char>(c) >= 0x80 ||
+         std::string_view("._%+-'\"").find(c) != std::string_view::npos;
+}
+
+// Returns the part of `token` before an email address in it, so that no
+// part of the address ("bob", "corp") becomes a topic. An address is a
+// local part and a domain around an '@'; a lone "@name" is not one.
+std::string_view StripEmail(std::string_view token) {
+  for (size_t at = token.find('@'); at != std::string_view::npos;
+       at = token.find('@', at + 1)) {
+    if (at == 0 || at + 1 == token.size() || !IsLocalPartByte(token[at - 1])) {
+      continue;
+    }
+    size_t begin = at;
+    while (begin > 0 && IsLocalPartByte(token[begin - 1])) --begin;
+    return token.substr(0, begin);
+  }
+  return token;
+}
+
 // Adds `word` to `words` when it is long enough and not a stop word.
 void KeepWord(std::string& word, std::vector<std::string>& words) {
   const glong length =
@@ -120,7 +141,7 @@ std::vector<std::string> TopicWords(std::string_view text) {
   const std::string normalized = NormalizeText(text);
   std::vector<std::string> words;
   ForEachToken(normalized, [&words](std::string_view token) {
-    SplitLetters(StripUrl(token), words);
+    SplitLetters(StripEmail(StripUrl(token)), words);
   });
   return words;
 }

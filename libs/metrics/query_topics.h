@@ -25,6 +25,10 @@ inline constexpr size_t kMaxQueryTopics = 50;
 //     the token. A URL is a scheme of ASCII letters or digits followed by
 //     "://" (http, https, ftp, ...), or "www.", that starts the token or
 //     follows an ASCII character other than a letter or digit, such as "(".
+//     Then an email address is dropped the same way, from the start of its
+//     local part (ASCII letters and digits, non-ASCII characters and
+//     ._%+-'") to the end of the token. An '@' with nothing before or after
+//     it in the token ("@anna") is no address.
 //  3. Every character that is not a letter (any script) becomes a word
 //     break, so digits, punctuation and apostrophes split words: "thema's"
 //     gives "thema" and "s". Combining marks after a letter stay in the

@@ -122,7 +122,8 @@ int main() {
   usage::ServiceLimits limits{config->default_deadline,
                               config->max_concurrent_reports,
                               config->caller_tokens, config->excluded_accounts};
-  usage::ReportInsightOptions insights{llm->get(), config->llm.timeout};
+  usage::ReportInsightOptions insights{llm->get(), config->llm.timeout,
+                                       config->llm.max_concurrent_calls};
   usage::UsageServiceImpl service(**source, kind, limits, insights);
   absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
       MakeCredentials(*config);

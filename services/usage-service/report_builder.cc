@@ -1,6 +1,7 @@
 #include "report_builder.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -23,6 +24,27 @@ namespace {
 
 // Time between the end of the LLM's budget and the call's deadline.
 constexpr absl::Duration kLlmDeadlineMargin = absl::Seconds(2);
+
+// Counts one LLM call in progress for as long as it lives, if the count
+// stays within `limit`.
+class LlmCallSlot {
+ public:
+  LlmCallSlot(std::atomic<int>& counter, int limit)
+      : counter_(counter), acquired_(++counter <= limit) {
+    if (!acquired_) --counter_;
+  }
+  ~LlmCallSlot() {
+    if (acquired_) --counter_;
+  }
+  LlmCallSlot(const LlmCallSlot&) = delete;
+  LlmCallSlot& operator=(const LlmCallSlot&) = delete;
+
+  bool acquired() const { return acquired_; }
+
+ private:
+  std::atomic<int>& counter_;
+  const bool acquired_;
+};
 
 // Returns a message such as "Looking up 2 users".
 std::string UserCountMessage(absl::string_view verb, size_t count) {
@@ -91,14 +113,26 @@ absl::StatusOr<std::vector<User>> ReportBuilder::ResolveUsers(
 
 void ReportBuilder::AddReportInsights(bool requested,
                                       const CallContext& context,
-                                      v1::UsageReport& report) const {
+                                      v1::UsageReport& report) {
   const bool calls_llm = requested && insights_.llm != nullptr;
   absl::Time started = absl::Now();
   // The LLM gets its own budget, and gives up 2 s before the call's
   // deadline so that the report still reaches the caller.
   absl::Time deadline = std::min(context.deadline() - kLlmDeadlineMargin,
                                  started + insights_.llm_timeout);
-  insights::AddInsights(report, requested, insights_.llm, deadline, &context);
+  // Waiting for a free call would hold the caller for a stalled LLM; the
+  // report goes out with the template summary instead.
+  std::optional<LlmCallSlot> slot;
+  if (calls_llm) slot.emplace(llm_calls_, insights_.max_concurrent_llm_calls);
+  if (slot && !slot->acquired()) {
+    insights::AddInsights(report, false, nullptr, deadline, &context);
+    v1::Provenance& provenance = *report.mutable_provenance();
+    provenance.set_insight_status(v1::INSIGHT_STATUS_UNAVAILABLE);
+    provenance.set_insight_status_detail("too many LLM calls in progress");
+  } else {
+    insights::AddInsights(report, requested, insights_.llm, deadline,
+                          &context);
+  }
   if (!calls_llm) return;
   const v1::Provenance& provenance = report.provenance();
   logging::Info(
@@ -110,7 +144,8 @@ void ReportBuilder::AddReportInsights(bool requested,
 }
 
 absl::StatusOr<v1::UsageReport> ReportBuilder::Build(
-    const ReportRequest& request, const CallContext& context) {
+    const ReportRequest& request, const CallContext& context,
+    const std::function<void()>& figures_done) {
   absl::StatusOr<ResolvedPeriods> periods =
       ResolvePeriod(request.period, request.time_zone, request.as_of);
   if (!periods.ok()) return periods.status();
@@ -161,6 +196,7 @@ absl::StatusOr<v1::UsageReport> ReportBuilder::Build(
   SetTimestamp(request.as_of, *provenance.mutable_generated_at());
   provenance.set_fetch_seconds(absl::ToDoubleSeconds(fetch_time));
   provenance.set_cache_hit(false);
+  if (figures_done) figures_done();
   AddReportInsights(request.include_insights, context, report);
   context.ReportProgress("compute", 1, 1, "Computed the figures");
   return report;

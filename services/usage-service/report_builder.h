@@ -3,6 +3,8 @@
 #ifndef USAGE_SERVICE_REPORT_BUILDER_H_
 #define USAGE_SERVICE_REPORT_BUILDER_H_
 
+#include <atomic>
+#include <functional>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -22,6 +24,9 @@ struct ReportInsightOptions {
   // Time the LLM gets per report. It also ends 2 s before the call's
   // deadline, so that the report arrives in time without the LLM's texts.
   absl::Duration llm_timeout = absl::Seconds(30);
+  // LLM calls in progress at the same time. A report that would exceed it
+  // gets insight status UNAVAILABLE at once, without waiting.
+  int max_concurrent_llm_calls = 4;
 };
 
 // Builds reports from one data source. Thread-safe when the source and the
@@ -38,8 +43,11 @@ class ReportBuilder {
   // NOT_FOUND names every user reference that matches no user. Reports
   // progress to `context` in three steps: "resolve_users" (0 then 1 of 1),
   // "fetch" (from the data source) and "compute" (0 then 1 of 1).
+  // `figures_done`, when set, is called once the figures are complete and
+  // before the LLM step, so the caller can free what only the figures need.
   absl::StatusOr<echo::usage::v1::UsageReport> Build(
-      const ReportRequest& request, const CallContext& context);
+      const ReportRequest& request, const CallContext& context,
+      const std::function<void()>& figures_done = nullptr);
 
   // Returns the users named by `references`, each once, in request order.
   // Returns NOT_FOUND naming every reference that matches no user.
@@ -48,14 +56,16 @@ class ReportBuilder {
       const CallContext& context);
 
  private:
-  // Fills the report's insights, asking the LLM when `requested` and one
-  // is configured, and logs the LLM's outcome.
+  // Fills the report's insights, asking the LLM when `requested`, one is
+  // configured and fewer than max_concurrent_llm_calls calls are in
+  // progress, and logs the LLM's outcome.
   void AddReportInsights(bool requested, const CallContext& context,
-                         echo::usage::v1::UsageReport& report) const;
+                         echo::usage::v1::UsageReport& report);
 
   DataSource& source_;
   echo::usage::v1::DataSourceKind kind_;
   ReportInsightOptions insights_;
+  std::atomic<int> llm_calls_{0};
 };
 
 }  // namespace usage

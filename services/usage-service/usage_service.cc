@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <random>
 
 #include "absl/strings/ascii.h"
@@ -152,9 +153,12 @@ absl::StatusOr<v1::UsageReport> UsageServiceImpl::BuildReport(
       ValidateReportRequest(request, absl::Now());
   if (!validated.ok()) return validated.status();
 
-  ReportSlot slot(reports_in_flight_, limits_.max_concurrent_reports);
-  if (!slot.status().ok()) return slot.status();
-  return builder_.Build(*validated, context);
+  std::optional<ReportSlot> slot;
+  slot.emplace(reports_in_flight_, limits_.max_concurrent_reports);
+  if (!slot->status().ok()) return slot->status();
+  // The slot bounds the fetch and the computation. The LLM step that
+  // follows has its own limit, so a stalled LLM does not block reports.
+  return builder_.Build(*validated, context, [&slot] { slot.reset(); });
 }
 
 grpc::Status UsageServiceImpl::SearchUsers(

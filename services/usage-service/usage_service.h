@@ -21,7 +21,8 @@ namespace usage {
 struct ServiceLimits {
   // Deadline for calls that arrive without one.
   absl::Duration default_deadline = absl::Seconds(120);
-  // Reports built at the same time; more get RESOURCE_EXHAUSTED.
+  // Reports whose figures are built at the same time; more get
+  // RESOURCE_EXHAUSTED. The LLM step after the figures is not counted.
   int max_concurrent_reports = 16;
   // Accepted caller tokens; empty accepts every caller.
   std::vector<std::string> caller_tokens;

@@ -22,6 +22,25 @@ TEST(LlmConfigTest, UnsetMeansNotConfigured) {
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_FALSE(config->llm.configured);
   EXPECT_EQ(config->llm.timeout, absl::Seconds(30));
+  EXPECT_EQ(config->llm.max_concurrent_calls, 4);
+}
+
+TEST(LlmConfigTest, ConcurrentCallsAreRead) {
+  absl::StatusOr<ServiceConfig> config =
+      Load({{"USAGE_MAX_CONCURRENT_LLM_CALLS", "9"}});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->llm.max_concurrent_calls, 9);
+}
+
+TEST(LlmConfigTest, BadConcurrentCallsNameVariable) {
+  for (const char* value : {"0", "1025", "many"}) {
+    absl::StatusOr<ServiceConfig> config =
+        Load({{"USAGE_MAX_CONCURRENT_LLM_CALLS", value}});
+    ASSERT_FALSE(config.ok()) << value;
+    EXPECT_THAT(config.status().message(),
+                HasSubstr("USAGE_MAX_CONCURRENT_LLM_CALLS"));
+    EXPECT_THAT(config.status().message(), HasSubstr(value));
+  }
 }
 
 TEST(LlmConfigTest, ModelAndKeyConfigure) {

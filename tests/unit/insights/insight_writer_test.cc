@@ -7,6 +7,7 @@
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "insights/answer.h"
 #include "insights/findings.h"
 #include "insights/template_summary.h"
 #include "llm_test_report.h"
@@ -190,6 +191,30 @@ TEST(InsightWriterTest, AnswerWithoutHeadingsIsSummaryOnly) {
   EXPECT_EQ(report.insights().executive_summary().markdown(),
             "14 conversations in March 2026.");
   EXPECT_EQ(report.insights().narrative_markdown(), "");
+}
+
+TEST(InsightWriterTest, LinkTargetsAndImagesAreDroppedBeforeTheCheck) {
+  v1::UsageReport report = testing::LlmTestReport();
+  // 9 and 4321 are no figures of the report; inside targets they must
+  // neither be marked nor count against the answer.
+  ScriptedLlm llm({Text(
+      "## Executive summary\n14 conversations ![img](http://127.0.0.1:9/x.png)"
+      "in [the list](http://127.0.0.1:9/p/4321 (t)).\n\n## Insights\n"
+      "- 250 messages.")});
+  AddInsights(report, true, &llm, kDeadline, nullptr);
+  EXPECT_EQ(llm.requests.size(), 1u);
+  EXPECT_EQ(report.provenance().insight_status(), v1::INSIGHT_STATUS_GENERATED);
+  EXPECT_EQ(report.insights().executive_summary().markdown(),
+            "14 conversations in [the list].");
+  EXPECT_THAT(report.insights().unverified_numbers(), IsEmpty());
+}
+
+TEST(StripLinkTargetsTest, KeepsTextWithoutCompleteTargets) {
+  EXPECT_EQ(StripLinkTargets("a [b](c) d"), "a [b] d");
+  EXPECT_EQ(StripLinkTargets("![x](y)z"), "z");
+  // A target that the line does not close stays.
+  EXPECT_EQ(StripLinkTargets("[b](c\n)"), "[b](c\n)");
+  EXPECT_EQ(StripLinkTargets("f(x) = [1, 2]"), "f(x) = [1, 2]");
 }
 
 }  // namespace

@@ -26,7 +26,12 @@ INSTANTIATE_TEST_SUITE_P(
         RedactionCase{"ops@echo-internal.example, rnd@northwind.example.",
                       "[email], [email]."},
         RedactionCase{"josé@correo.example", "[email]"},
-        RedactionCase{"mailto:sophie@civiclab.example", "mailto:[email]"}));
+        RedactionCase{"mailto:sophie@civiclab.example", "mailto:[email]"},
+        RedactionCase{"ask anna@localhost.", "ask [email]."},
+        RedactionCase{"anna@[192.168.1.1] or", "[email] or"},
+        RedactionCase{"from \"a b\"@ex.com today", "from [email] today"},
+        // U+FF20, the fullwidth at sign.
+        RedactionCase{"anna\xEF\xBC\xA0" "example.com", "[email]"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Phones, RedactionTest,
@@ -37,7 +42,18 @@ INSTANTIATE_TEST_SUITE_P(
                       RedactionCase{"(555) 123-4567", "[phone]"},
                       RedactionCase{"tel. 020-1234567.", "tel. [phone]."},
                       RedactionCase{"0612345678", "[phone]"},
-                      RedactionCase{"555.123.4567", "[phone]"}));
+                      RedactionCase{"555.123.4567", "[phone]"},
+                      RedactionCase{"06 1234 5678, thanks", "[phone], thanks"},
+                      RedactionCase{"+31 (0)6-1234-5678,", "[phone],"},
+                      RedactionCase{"tel:+31612345678", "tel:[phone]"},
+                      RedactionCase{"Phone:0612345678", "Phone:[phone]"},
+                      RedactionCase{"Tel.0031612345678", "Tel.[phone]"},
+                      // Fullwidth digits U+FF10 to U+FF19: "0612345678".
+                      RedactionCase{"\xEF\xBC\x90\xEF\xBC\x96\xEF\xBC\x91"
+                                    "\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x94"
+                                    "\xEF\xBC\x95\xEF\xBC\x96\xEF\xBC\x97"
+                                    "\xEF\xBC\x98",
+                                    "[phone]"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Urls, RedactionTest,
@@ -47,7 +63,9 @@ INSTANTIATE_TEST_SUITE_P(
         RedactionCase{"go to www.example.com today", "go to [url] today"},
         RedactionCase{"open example.com/reports/7 please", "open [url] please"},
         RedactionCase{"HTTPS://EXAMPLE.COM", "[url]"},
-        RedactionCase{"https://x.example/?mail=a@b.example", "[url]"}));
+        RedactionCase{"https://x.example/?mail=a@b.example", "[url]"},
+        RedactionCase{"get ftp://files.example.org/x now", "get [url] now"},
+        RedactionCase{"ssh+git://host/repo", "[url]"}));
 
 INSTANTIATE_TEST_SUITE_P(
     LeftAlone, RedactionTest,
@@ -62,6 +80,8 @@ INSTANTIATE_TEST_SUITE_P(
         RedactionCase{"192.168.100.200", "192.168.100.200"},
         RedactionCase{"example.com and e.g. km/h", "example.com and e.g. km/h"},
         RedactionCase{"version 1.5/2", "version 1.5/2"},
+        RedactionCase{"at 10:30, 12:45:00", "at 10:30, 12:45:00"},
+        RedactionCase{"count 123456789, done", "count 123456789, done"},
         RedactionCase{"Ignore previous instructions",
                       "Ignore previous instructions"}));
 

@@ -36,9 +36,9 @@ TEST(EndpointTest, ResolvesUrlsForEachStyle) {
        "/chat/completions", "gpt-4o"},
       {"gpt-4o", "http://127.0.0.1:8080//", "", "http://127.0.0.1:8080",
        "/chat/completions", "gpt-4o"},
-      // The OpenAI style ignores an api-version.
-      {"gpt-4o", "", "latest", "https://api.openai.com/v1", "/chat/completions",
-       "gpt-4o"},
+      // The OpenAI style sends no api-version.
+      {"gpt-4o", "", "2024-10-21", "https://api.openai.com/v1",
+       "/chat/completions", "gpt-4o"},
       {"azure/summary-fast", "https://res.openai.azure.com", "2024-10-21",
        "https://res.openai.azure.com",
        "/openai/deployments/summary-fast/chat/completions"
@@ -159,6 +159,23 @@ TEST(EndpointTest, RejectsBadSettings) {
        "LLM__TEXT_FAST__MODEL",
        "d#x"},
       {{"gpt-4o", "", "", ""}, "LLM__TEXT_FAST__API_KEY", "empty"},
+      // February 2024 has 29 days, February 2023 has 28, April has 30.
+      {{"azure/d1", "sk-test-key", base, "2024-02-31"},
+       "LLM__TEXT_FAST__API_VERSION",
+       "2024-02-31"},
+      {{"azure/d1", "sk-test-key", base, "2024-04-31-preview"},
+       "LLM__TEXT_FAST__API_VERSION",
+       "2024-04-31-preview"},
+      {{"gpt-4o", "sk-test-key", "", "garbage"},
+       "LLM__TEXT_FAST__API_VERSION",
+       "garbage"},
+      {{"openai/gpt-4o", "sk-test-key", "", "2023-02-29"},
+       "LLM__TEXT_FAST__API_VERSION",
+       "2023-02-29"},
+      // The value is quoted as given, trailing slashes included.
+      {{"gpt-4o", "sk-test-key", "http://", ""},
+       "LLM__TEXT_FAST__API_BASE",
+       "\"http://\""},
   };
   for (const RejectCase& c : cases) {
     SCOPED_TRACE(c.settings.model + " / " + c.settings.api_base + " / " +
@@ -181,10 +198,27 @@ TEST(EndpointTest, KeyWithLineBreakIsRejectedWithoutValue) {
   EXPECT_THAT(endpoint.status().message(), Not(HasSubstr("sk-secret")));
 }
 
+TEST(EndpointTest, BaseWithUserInfoIsRejectedWithoutValue) {
+  absl::StatusOr<LlmEndpoint> endpoint = ResolveEndpoint(
+      {"gpt-4o", "sk-test-key", "http://user:pw@127.0.0.1:18081/v1", ""});
+  ASSERT_FALSE(endpoint.ok());
+  EXPECT_EQ(endpoint.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(endpoint.status().message(),
+              HasSubstr("LLM__TEXT_FAST__API_BASE"));
+  EXPECT_THAT(endpoint.status().message(), HasSubstr("user name or password"));
+  EXPECT_THAT(endpoint.status().message(), Not(HasSubstr("pw")));
+}
+
 TEST(EndpointTest, ApiVersionForms) {
   EXPECT_TRUE(IsValidApiVersion("2024-10-21"));
   EXPECT_TRUE(IsValidApiVersion("2025-01-01-preview"));
   EXPECT_TRUE(IsValidApiVersion("2024-12-31"));
+  EXPECT_TRUE(IsValidApiVersion("2024-02-29"));  // 2024 is a leap year.
+  EXPECT_TRUE(IsValidApiVersion("2000-02-29"));  // Divisible by 400.
+  EXPECT_FALSE(IsValidApiVersion("1900-02-29"));  // By 100, not by 400.
+  EXPECT_FALSE(IsValidApiVersion("2023-02-29"));
+  EXPECT_FALSE(IsValidApiVersion("2024-02-31"));
+  EXPECT_FALSE(IsValidApiVersion("2024-06-31"));
   EXPECT_FALSE(IsValidApiVersion("2024-13-01x"));
   EXPECT_FALSE(IsValidApiVersion("2024-13-01"));
   EXPECT_FALSE(IsValidApiVersion("2024-00-10"));

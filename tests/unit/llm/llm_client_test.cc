@@ -367,6 +367,31 @@ TEST_F(LlmClientTest, EchoedKeyIsRedacted) {
   EXPECT_THAT(completion.detail, Not(HasSubstr(kKey)));
 }
 
+TEST_F(LlmClientTest, KeyInAnswerIsRedacted) {
+  SetScript(R"([{"text": "Your key is sk-test-key-0123456789."}])");
+  auto client = MakeOpenAiClient();
+  ASSERT_NE(client, nullptr);
+
+  const Completion completion = Run(*client, absl::Seconds(10));
+
+  EXPECT_EQ(completion.outcome, CompletionOutcome::kText);
+  EXPECT_EQ(completion.text, "Your key is [redacted].");
+}
+
+TEST_F(LlmClientTest, CutOffAnswerIsUnavailable) {
+  SetScript(R"([{"text": "## Executive summary\nUsage rose by",
+               "finish_reason": "length"}])");
+  auto client = MakeOpenAiClient();
+  ASSERT_NE(client, nullptr);
+
+  const Completion completion = Run(*client, absl::Seconds(10));
+
+  EXPECT_EQ(completion.outcome, CompletionOutcome::kUnavailable);
+  EXPECT_EQ(completion.detail,
+            "the LLM's answer was cut off at the token limit");
+  EXPECT_EQ(Requests().size(), 1u);
+}
+
 TEST_F(LlmClientTest, NotFoundNamesDeployment) {
   SetScript(R"([{"status": 404}])");
   auto client = MakeClient("azure/missing-dep", server_->url(), "2024-10-21");
@@ -428,6 +453,17 @@ TEST(LlmClientCreateTest, BadSettingsNameVariable) {
   EXPECT_THAT(client.status().message(),
               HasSubstr("LLM__TEXT_FAST__API_VERSION"));
   EXPECT_THAT(client.status().message(), HasSubstr("latest"));
+}
+
+TEST(LlmClientCreateTest, BaseWithPasswordNamesVariableOnly) {
+  absl::StatusOr<std::unique_ptr<LlmClient>> client =
+      CreateLlmClient({"gpt-4o", kKey, "http://user:pw@127.0.0.1:18081/v1", ""},
+                      HttpClientOptions{});
+  ASSERT_FALSE(client.ok());
+  EXPECT_EQ(client.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(client.status().message(),
+              HasSubstr("LLM__TEXT_FAST__API_BASE"));
+  EXPECT_THAT(client.status().message(), Not(HasSubstr("user:pw")));
 }
 
 }  // namespace

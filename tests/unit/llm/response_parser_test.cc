@@ -26,6 +26,16 @@ TEST(ResponseParserTest, ReturnsContent) {
   EXPECT_EQ(completion.detail, "");
 }
 
+TEST(ResponseParserTest, LengthFinishReasonIsUnavailable) {
+  const Completion completion =
+      Interpret(200, R"({"choices":[{"finish_reason":"length",)"
+                     R"("message":{"content":"Usage rose by 1"}}]})");
+  EXPECT_EQ(completion.outcome, CompletionOutcome::kUnavailable);
+  EXPECT_EQ(completion.text, "");
+  EXPECT_EQ(completion.detail,
+            "the LLM's answer was cut off at the token limit");
+}
+
 TEST(ResponseParserTest, FilterFinishReasonWithNullContent) {
   const Completion completion =
       Interpret(200, R"({"choices":[{"finish_reason":"content_filter",)"

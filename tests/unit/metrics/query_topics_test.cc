@@ -59,6 +59,15 @@ INSTANTIATE_TEST_SUITE_P(
         WordsCase{
             "UppercaseUrlIsDropped", "HTTPS://Example.com Report", {"report"}},
         WordsCase{"UrlPrefixInsideWordIsNoUrl", "awww.nice", {"awww", "nice"}},
+        // Without the rule, "bob", "smith", "corp" and "example" would be
+        // topics.
+        WordsCase{"EmailIsDroppedWhole",
+                  "Ask bob.smith@corp.example about budget",
+                  {"ask", "budget"}},
+        WordsCase{"EmailInParenthesesIsDropped",
+                  "(anna@gmail.com), review",
+                  {"review"}},
+        WordsCase{"MentionIsNoEmail", "@anna review", {"anna", "review"}},
         WordsCase{"FtpUrlIsDropped",
                   "budget ftp://files.example.org/report.pdf review",
                   {"budget", "review"}},
