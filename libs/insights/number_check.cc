@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <optional>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -12,8 +13,6 @@
 namespace usage::insights {
 namespace {
 
-constexpr absl::string_view kUnicodeMinus = "\xE2\x88\x92";  // U+2212
-
 enum class Kind { kNumber, kDate, kMonth, kDayMonth, kYear, kTime };
 
 // One number found in the text, before matching.
@@ -21,14 +20,84 @@ struct Mention {
   Kind kind = Kind::kNumber;
   size_t begin = 0;
   size_t end = 0;
-  double value = 0;  // kNumber, kYear
+  double value = 0;  // kNumber, kYear, without the sign.
+  int sign = 0;      // +1 or -1 for an explicit sign, else 0.
+  double scale = 1;  // From "k", "million", "e5" and the like.
   int decimals = 0;  // Digits after the decimal point, kNumber.
   int trailing_zeros = 0;
   int significant = 0;  // Digits before the trailing zeros, kNumber.
   bool percent = false;
   bool ordinal = false;
+  bool list_marker = false;   // "2. " or "2) " that starts a line.
+  bool used_as_year = false;  // "in 2026", "2026." but not "2026 users".
   int year = 0, month = 0, day = 0, hour = 0;
 };
+
+// The text with non-ASCII digits, signs and spaces replaced by their ASCII
+// forms, and the offset in the original text of each byte.
+struct AsciiText {
+  std::string text;
+  // origin[i] is the original offset of text[i]; origin[text.size()] is the
+  // original size.
+  std::vector<size_t> origin;
+};
+
+// Returns the ASCII form of the UTF-8 character at `text[i]` and its length
+// in bytes, or {0, 0} when it has none. Covers the digits of the fullwidth
+// forms, Arabic-Indic, Eastern Arabic-Indic and Devanagari, fullwidth and
+// Arabic signs and separators, the minus sign U+2212 and no-break spaces.
+std::pair<char, size_t> AsciiFormAt(absl::string_view text, size_t i) {
+  auto byte = [&](size_t k) {
+    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
+  };
+  const unsigned char b0 = byte(0), b1 = byte(1), b2 = byte(2);
+  if (b0 == 0xEF && b1 == 0xBC) {  // U+FF00..U+FF3F
+    if (b2 >= 0x90 && b2 <= 0x99) return {char('0' + (b2 - 0x90)), 3};
+    switch (b2) {
+      case 0x85:
+        return {'%', 3};
+      case 0x8B:
+        return {'+', 3};
+      case 0x8C:
+        return {',', 3};
+      case 0x8D:
+        return {'-', 3};
+      case 0x8E:
+        return {'.', 3};
+    }
+  }
+  if (b0 == 0xD9 && b1 >= 0xA0 && b1 <= 0xA9) return {char('0' + b1 - 0xA0), 2};
+  if (b0 == 0xD9 && b1 == 0xAA) return {'%', 2};
+  if (b0 == 0xD9 && b1 == 0xAB) return {'.', 2};
+  if (b0 == 0xD9 && b1 == 0xAC) return {',', 2};
+  if (b0 == 0xDB && b1 >= 0xB0 && b1 <= 0xB9) return {char('0' + b1 - 0xB0), 2};
+  if (b0 == 0xE0 && b1 == 0xA5 && b2 >= 0xA6 && b2 <= 0xAF) {
+    return {char('0' + (b2 - 0xA6)), 3};
+  }
+  if (b0 == 0xE2 && b1 == 0x88 && b2 == 0x92) return {'-', 3};  // U+2212
+  if (b0 == 0xC2 && b1 == 0xA0) return {' ', 2};                // U+00A0
+  if (b0 == 0xE2 && b1 == 0x80 && (b2 == 0xAF || b2 == 0x89)) {
+    return {' ', 3};  // U+202F, U+2009
+  }
+  return {0, 0};
+}
+
+AsciiText ToAscii(absl::string_view text) {
+  AsciiText ascii;
+  for (size_t i = 0; i < text.size();) {
+    auto [form, length] = AsciiFormAt(text, i);
+    ascii.origin.push_back(i);
+    if (length == 0) {
+      ascii.text.push_back(text[i]);
+      ++i;
+    } else {
+      ascii.text.push_back(form);
+      i += length;
+    }
+  }
+  ascii.origin.push_back(text.size());
+  return ascii;
+}
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAlpha(char c) {
@@ -108,8 +177,63 @@ size_t UnitEnd(absl::string_view text, size_t i, Mention& mention) {
   return i;
 }
 
-// Reads a plain number ("3,910", "55.6") at `i` into `mention`; returns
-// its end.
+// Reads the exponent of scientific notation ("e5", "E-3") at `i` into
+// `mention.scale`; returns its end, or `i` when there is none.
+size_t ExponentEnd(absl::string_view text, size_t i, Mention& mention) {
+  if (i >= text.size() || (text[i] != 'e' && text[i] != 'E')) return i;
+  size_t start = i + 1;
+  if (start < text.size() && (text[start] == '+' || text[start] == '-')) {
+    ++start;
+  }
+  size_t end = DigitsEnd(text, start);
+  if (end == start || end - start > 3 ||
+      (end < text.size() && IsAlpha(text[end]))) {
+    return i;
+  }
+  int exponent = 0;
+  absl::SimpleAtoi(text.substr(i + 1, end - i - 1), &exponent);
+  mention.scale *= std::pow(10.0, exponent);
+  return end;
+}
+
+// Reads a magnitude after a number at `i` into `mention.scale`: "k", "m",
+// "bn" right after the digits, or "thousand", "million", "mln", "billion", "bn"
+// after a space. Returns its end, or `i` when there is none.
+// NOTE: "5m" is read as five million, never as five minutes.
+size_t MagnitudeEnd(absl::string_view text, size_t i, Mention& mention) {
+  struct Magnitude {
+    absl::string_view word;
+    double scale;
+  };
+  static constexpr Magnitude kGlued[] = {
+      {"k", 1e3}, {"K", 1e3}, {"m", 1e6}, {"M", 1e6}, {"bn", 1e9}};
+  static constexpr Magnitude kWords[] = {{"thousand", 1e3},
+                                         {"million", 1e6},
+                                         {"mln", 1e6},
+                                         {"billion", 1e9},
+                                         {"bn", 1e9}};
+  size_t end = WordEnd(text, i);
+  absl::string_view glued = text.substr(i, end - i);
+  for (const Magnitude& magnitude : kGlued) {
+    if (glued == magnitude.word) {
+      mention.scale *= magnitude.scale;
+      return end;
+    }
+  }
+  if (i >= text.size() || text[i] != ' ') return i;
+  end = WordEnd(text, i + 1);
+  absl::string_view word = text.substr(i + 1, end - i - 1);
+  for (const Magnitude& magnitude : kWords) {
+    if (absl::EqualsIgnoreCase(word, magnitude.word)) {
+      mention.scale *= magnitude.scale;
+      return end;
+    }
+  }
+  return i;
+}
+
+// Reads a plain number ("3,910", "55.6", "1e5") at `i` into `mention`;
+// returns its end.
 size_t ReadNumber(absl::string_view text, size_t i, Mention& mention) {
   std::string digits;
   size_t end = DigitsEnd(text, i);
@@ -128,6 +252,7 @@ size_t ReadNumber(absl::string_view text, size_t i, Mention& mention) {
     end = fraction_end;
   }
   absl::SimpleAtod(digits, &mention.value);
+  end = ExponentEnd(text, end, mention);
   if (mention.decimals == 0) {
     size_t zeros = 0;
     while (zeros < integer_digits &&
@@ -138,6 +263,44 @@ size_t ReadNumber(absl::string_view text, size_t i, Mention& mention) {
     mention.significant = static_cast<int>(integer_digits - zeros);
   }
   return end;
+}
+
+// Returns whether the word before `i` is one that introduces a year.
+bool FollowsYearWord(absl::string_view text, size_t i) {
+  size_t end = i;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0 && IsAlpha(text[begin - 1])) --begin;
+  absl::string_view word = text.substr(begin, end - begin);
+  static constexpr absl::string_view kYearWords[] = {
+      "in",    "since", "of",      "during", "from",       "until",
+      "till",  "to",    "through", "by",     "before",     "after",
+      "early", "late",  "mid",     "for",    "throughout", "year"};
+  for (absl::string_view year_word : kYearWords) {
+    if (absl::EqualsIgnoreCase(word, year_word)) return true;
+  }
+  return false;
+}
+
+// Returns whether the four digits in [begin, end) are used as a year: after
+// a word such as "in" or "since", or not followed by a word, so that
+// "2026 conversations" counts something.
+bool IsUsedAsYear(absl::string_view text, size_t begin, size_t end) {
+  if (FollowsYearWord(text, begin)) return true;
+  size_t next = end;
+  while (next < text.size() && text[next] == ' ') ++next;
+  return next >= text.size() ||
+         !absl::ascii_isalnum(static_cast<unsigned char>(text[next]));
+}
+
+// Returns whether the number in [begin, end) numbers a list item: only
+// spaces before it on its line, then "." or ")" and a space.
+bool IsListMarker(absl::string_view text, size_t begin, size_t end) {
+  size_t line = begin;
+  while (line > 0 && text[line - 1] == ' ') --line;
+  if (line > 0 && text[line - 1] != '\n') return false;
+  return end + 1 < text.size() && (text[end] == '.' || text[end] == ')') &&
+         text[end + 1] == ' ';
 }
 
 // Reads the number, date or time that starts with a digit at `i`.
@@ -193,12 +356,16 @@ Mention ReadFromDigit(absl::string_view text, size_t i) {
       return m;
     }
   }
+  m.end = MagnitudeEnd(text, m.end, m);
   const bool plain = m.decimals == 0 && digits_end == m.end;
   if (plain && m.value >= 1900 && m.value <= 2100 && digits_end - i == 4) {
     m.kind = Kind::kYear;
     m.year = static_cast<int>(m.value);
+    m.used_as_year = IsUsedAsYear(text, i, m.end);
     return m;
   }
+  m.list_marker =
+      m.decimals == 0 && m.scale == 1 && IsListMarker(text, i, m.end);
   m.end = UnitEnd(text, m.end, m);
   return m;
 }
@@ -239,14 +406,8 @@ size_t SignLength(absl::string_view text, size_t i) {
   if (i > 0 && (absl::ascii_isalnum(static_cast<unsigned char>(text[i - 1])))) {
     return 0;
   }
-  size_t length = 0;
-  if (text[i] == '+' || text[i] == '-') {
-    length = 1;
-  } else if (absl::StartsWith(text.substr(i), kUnicodeMinus)) {
-    length = kUnicodeMinus.size();
-  }
-  if (length == 0 || i + length >= text.size()) return 0;
-  return IsDigit(text[i + length]) ? length : 0;
+  if (text[i] != '+' && text[i] != '-') return 0;
+  return i + 1 < text.size() && IsDigit(text[i + 1]) ? 1 : 0;
 }
 
 std::vector<Mention> FindMentions(absl::string_view text) {
@@ -279,6 +440,7 @@ std::vector<Mention> FindMentions(absl::string_view text) {
     if (IsDigit(text[i]) || sign > 0) {
       Mention m = ReadFromDigit(text, i + sign);
       m.begin = i;
+      if (sign > 0) m.sign = text[i] == '-' ? -1 : 1;
       mentions.push_back(m);
       i = m.end;
       // Skip the rest of a token such as "4o" or "1.2.3".
@@ -295,14 +457,21 @@ std::vector<Mention> FindMentions(absl::string_view text) {
   return mentions;
 }
 
+// NOTE: the noun after a number is not compared with the figure's meaning,
+// so "48 conversations" passes when 48 is a figure in minutes.
 bool MatchesValue(const Mention& m, const std::vector<double>& values) {
   // A figure matches when it rounds to the number at the precision shown.
   double tolerance = 0.5 * std::pow(10.0, -m.decimals);
   if (m.trailing_zeros > 0 && m.significant >= 2) {
     tolerance = 0.5 * std::pow(10.0, m.trailing_zeros);
   }
+  tolerance *= m.scale;
+  const double number = m.value * m.scale * (m.sign < 0 ? -1 : 1);
   for (double value : values) {
-    if (std::fabs(value - m.value) <= tolerance * (1 + 1e-9)) return true;
+    // "fell by 12 %" quotes the change -12 without its sign, but an explicit
+    // sign must agree with the figure's.
+    const double figure = m.sign == 0 ? std::fabs(value) : value;
+    if (std::fabs(figure - number) <= tolerance * (1 + 1e-9)) return true;
   }
   return false;
 }
@@ -310,8 +479,7 @@ bool MatchesValue(const Mention& m, const std::vector<double>& values) {
 bool Matches(const Mention& m, const ReportFigures& figures) {
   switch (m.kind) {
     case Kind::kNumber:
-      if (m.ordinal) return true;
-      if (m.decimals == 0 && m.value <= 10 && !m.percent) return true;
+      if (m.ordinal || m.list_marker) return true;
       return MatchesValue(m, figures.values);
     case Kind::kDate:
       return figures.dates.count({m.year, m.month, m.day}) > 0;
@@ -326,7 +494,7 @@ bool Matches(const Mention& m, const ReportFigures& figures) {
       return figures.months.count({m.year, m.month}) > 0;
     case Kind::kYear:
       for (const auto& [year, month] : figures.months) {
-        if (year == m.year) return true;
+        if (m.used_as_year && year == m.year) return true;
       }
       return MatchesValue(m, figures.values);
     case Kind::kTime:
@@ -340,11 +508,13 @@ bool Matches(const Mention& m, const ReportFigures& figures) {
 std::vector<NumberMention> FindUnmatchedNumbers(std::string_view text,
                                                 const ReportFigures& figures) {
   absl::string_view view(text.data(), text.size());
+  const AsciiText ascii = ToAscii(view);
   std::vector<NumberMention> unmatched;
-  for (const Mention& m : FindMentions(view)) {
+  for (const Mention& m : FindMentions(ascii.text)) {
     if (Matches(m, figures)) continue;
-    unmatched.push_back(
-        {std::string(view.substr(m.begin, m.end - m.begin)), m.begin});
+    const size_t begin = ascii.origin[m.begin];
+    const size_t end = ascii.origin[m.end];
+    unmatched.push_back({std::string(view.substr(begin, end - begin)), begin});
   }
   return unmatched;
 }

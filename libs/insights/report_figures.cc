@@ -1,7 +1,10 @@
 #include "insights/report_figures.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
+#include <map>
 #include <string>
 
 #include "absl/time/time.h"
@@ -23,11 +26,22 @@ bool IsSkippedField(const std::string& name) {
          name == "provenance" || name == "as_of" || name == "created_at";
 }
 
+// Adds the ways a duration of `seconds` is quoted, with the sign of
+// `seconds`: minutes, hours, "12 h 5 min" (whole hours and the minutes left
+// over) and "46 min 36 s" (whole minutes and the seconds left over).
 void AddDuration(double seconds, std::vector<double>& values) {
-  values.push_back(seconds / 60);
-  values.push_back(seconds / 3600);
-  // "12 h 05 min" quotes the minutes left over after whole hours.
-  values.push_back(std::fmod(std::floor(seconds / 60), 60));
+  const double sign = seconds < 0 ? -1 : 1;
+  const double magnitude = std::fabs(seconds);
+  for (double value :
+       {magnitude / 60, magnitude / 3600, std::floor(magnitude / 3600),
+        std::fmod(std::floor(magnitude / 60), 60), std::floor(magnitude / 60),
+        std::round(std::fmod(magnitude, 60))}) {
+    values.push_back(sign * value);
+  }
+}
+
+bool IsSeconds(const pb::FieldDescriptor& field) {
+  return field.name().find("seconds") != std::string::npos;
 }
 
 double NumberAt(const pb::Message& message, const pb::FieldDescriptor& field,
@@ -83,51 +97,143 @@ void AddNumbers(const pb::Message& message, std::vector<double>& values) {
       }
       double value = NumberAt(message, *field, i);
       if (std::isnan(value)) continue;
-      values.push_back(std::fabs(value));
-      if (field->name().find("seconds") != std::string::npos) {
-        AddDuration(std::fabs(value), values);
-      }
+      values.push_back(value);
+      if (IsSeconds(*field)) AddDuration(value, values);
     }
+  }
+}
+
+// Adds the change from `previous` to `current`: the difference, the change
+// in percent ("+55.6 %") and the ratio ("2.1x"), all with their signs.
+void AddChange(double current, double previous, bool seconds,
+               std::vector<double>& values) {
+  values.push_back(current - previous);
+  if (seconds) AddDuration(current - previous, values);
+  if (previous > 0) {
+    values.push_back((current - previous) / previous * 100);
+    values.push_back(current / previous);
   }
 }
 
 void AddTrends(const v1::UsageReport& report, std::vector<double>& values) {
   for (const v1::Trend& trend : report.trends()) {
-    if (trend.metric() == v1::TREND_METRIC_DURATION) {
+    const bool seconds = trend.metric() == v1::TREND_METRIC_DURATION;
+    if (seconds) {
       AddDuration(trend.current(), values);
       AddDuration(trend.previous(), values);
-      AddDuration(std::fabs(trend.current() - trend.previous()), values);
     }
-    values.push_back(std::fabs(trend.current() - trend.previous()));
-    // Ratios such as "three times as many" are quoted as "3x" or "300 %".
-    if (trend.previous() > 0) {
-      values.push_back(trend.current() / trend.previous());
-      values.push_back(trend.current() / trend.previous() * 100);
-    }
+    AddChange(trend.current(), trend.previous(), seconds, values);
   }
 }
 
-// Adds every share of one current figure in another, in percent: "42 % of
-// the conversations were empty".
-void AddShares(const v1::UsageReport& report, std::vector<double>& values) {
-  std::vector<double> bases;
-  AddNumbers(report.metrics(), bases);
-  AddNumbers(report.features(), bases);
-  for (const v1::ProjectRow& project : report.projects()) {
-    bases.push_back(project.conversations());
-    bases.push_back(project.duration_seconds());
-  }
-  for (double part : bases) {
-    for (double whole : bases) {
-      if (whole > 0 && part <= whole) values.push_back(part / whole * 100);
+// A single number of a message, by its path of field names.
+struct Leaf {
+  double value = 0;
+  bool seconds = false;
+};
+
+// Collects the single (not repeated) numbers of `message` and its
+// sub-messages by path, such as "conversations.count".
+void CollectLeaves(const pb::Message& message, const std::string& prefix,
+                   std::map<std::string, Leaf>& leaves) {
+  const pb::Reflection& reflection = *message.GetReflection();
+  std::vector<const pb::FieldDescriptor*> fields;
+  reflection.ListFields(message, &fields);
+  for (const pb::FieldDescriptor* field : fields) {
+    if (field->is_repeated()) continue;
+    const std::string path = prefix + field->name();
+    if (field->cpp_type() == pb::FieldDescriptor::CPPTYPE_MESSAGE) {
+      CollectLeaves(reflection.GetMessage(message, field), path + ".", leaves);
+      continue;
     }
+    const double value = NumberAt(message, *field, 0);
+    if (!std::isnan(value)) leaves[path] = {value, IsSeconds(*field)};
   }
+}
+
+// Adds the change of every figure of the period against the same figure of
+// the previous period. Proto3 leaves zero figures unset, so a figure that
+// is missing on one side is zero there.
+void AddMetricChanges(const v1::UsageReport& report,
+                      std::vector<double>& values) {
+  if (!report.has_previous_metrics()) return;
+  std::map<std::string, Leaf> current, previous;
+  CollectLeaves(report.metrics(), "", current);
+  CollectLeaves(report.previous_metrics(), "", previous);
+  std::map<std::string, Leaf> both = current;
+  both.insert(previous.begin(), previous.end());
+  for (const auto& [path, leaf] : both) {
+    const double now = current.count(path) ? current[path].value : 0;
+    const double before = previous.count(path) ? previous[path].value : 0;
+    AddChange(now, before, leaf.seconds, values);
+  }
+}
+
+void AddPercent(double part, double whole, std::vector<double>& values) {
+  if (whole > 0) values.push_back(part / whole * 100);
+}
+
+// Adds each figure of `metrics` as a percentage of its whole, and the
+// logins per active day.
+void AddShares(const v1::PeriodMetrics& metrics, std::vector<double>& values) {
+  const v1::ConversationMetrics& c = metrics.conversations();
+  for (double part :
+       {c.empty(), c.with_content(), c.uploaded(), c.recorded(),
+        c.recorded_duration_count(), c.estimated_duration_count()}) {
+    AddPercent(part, c.count(), values);
+  }
+  AddPercent(c.recorded_duration_seconds(), c.total_duration_seconds(), values);
+  AddPercent(c.estimated_duration_seconds(), c.total_duration_seconds(),
+             values);
+
+  const v1::ChatMetrics& chat = metrics.chat();
+  AddPercent(chat.user_messages(), chat.messages(), values);
+  AddPercent(chat.assistant_messages(), chat.messages(), values);
+  AddPercent(metrics.projects().active(), metrics.projects().owned(), values);
+  AddPercent(metrics.reports().published(), metrics.reports().created(),
+             values);
+  AddPercent(metrics.reports().error(), metrics.reports().created(), values);
+
+  const v1::LoginMetrics& logins = metrics.logins();
+  if (logins.active_days() > 0) {
+    values.push_back(static_cast<double>(logins.total()) /
+                     logins.active_days());
+  }
+}
+
+// Adds the sum of the two largest of `parts` as a percentage of `whole`.
+void AddTopTwoPercent(std::vector<double> parts, double whole,
+                      std::vector<double>& values) {
+  if (parts.size() < 2) return;
+  std::partial_sort(parts.begin(), parts.begin() + 2, parts.end(),
+                    std::greater<double>());
+  AddPercent(parts[0] + parts[1], whole, values);
+}
+
+// Adds each project's conversations, audio and messages as a percentage of
+// the account's, and the same for the top two projects together.
+void AddProjectShares(const v1::UsageReport& report,
+                      std::vector<double>& values) {
+  const v1::PeriodMetrics& metrics = report.metrics();
+  const double conversations = metrics.conversations().count();
+  const double seconds = metrics.conversations().total_duration_seconds();
+  const double messages = metrics.chat().messages();
+  std::vector<double> project_conversations, project_seconds;
+  for (const v1::ProjectRow& project : report.projects()) {
+    AddPercent(project.conversations(), conversations, values);
+    AddPercent(project.duration_seconds(), seconds, values);
+    AddPercent(project.messages(), messages, values);
+    project_conversations.push_back(project.conversations());
+    project_seconds.push_back(project.duration_seconds());
+  }
+  AddTopTwoPercent(project_conversations, conversations, values);
+  AddTopTwoPercent(project_seconds, seconds, values);
 }
 
 void AddFindings(const v1::UsageReport& report, std::vector<double>& values) {
   for (const v1::Finding& finding : report.insights().findings()) {
     for (const v1::FindingFigure& figure : finding.figures()) {
-      values.push_back(std::fabs(figure.value()));
+      values.push_back(figure.value());
     }
   }
 }
@@ -185,7 +291,10 @@ ReportFigures CollectFigures(const v1::UsageReport& report) {
   ReportFigures figures;
   AddNumbers(report, figures.values);
   AddTrends(report, figures.values);
-  AddShares(report, figures.values);
+  AddMetricChanges(report, figures.values);
+  AddShares(report.metrics(), figures.values);
+  AddShares(report.previous_metrics(), figures.values);
+  AddProjectShares(report, figures.values);
   AddFindings(report, figures.values);
 
   AddPeriod(report.period(), figures);

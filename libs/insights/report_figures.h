@@ -14,12 +14,29 @@ namespace usage::insights {
 using CalendarDate = std::tuple<int, int, int>;
 
 struct ReportFigures {
-  // Every count, mean, percentile and day figure of the period, the
-  // previous period, the projects, the query topics and the findings.
-  // Durations are also given in minutes and hours, with the minutes left
-  // over after whole hours. Trends add their differences and ratios, and
-  // every share of one current figure in another is added in percent.
-  // Values are not negative.
+  // The numbers a text may quote, with their signs. Only changes between
+  // periods can be negative. The list is:
+  // - every count, mean, percentile, per-unit figure (per week, per session,
+  //   per active day) and day figure of the report: the period, the previous
+  //   period, the trends, the projects, the query topics, the per-user
+  //   breakdowns and the findings' figures;
+  // - each duration in seconds also in minutes, hours, whole hours, whole
+  //   minutes, minutes left over after whole hours and seconds left over
+  //   after whole minutes;
+  // - for each trend and each figure of `metrics` against the same figure
+  //   of `previous_metrics`: the difference, the change in percent and the
+  //   ratio current / previous ("2.1x");
+  // - in percent of their whole, for the period and the previous period:
+  //   empty, with_content, uploaded, recorded, recorded_duration_count and
+  //   estimated_duration_count of the conversations; recorded and
+  //   estimated duration of the total duration; user and assistant messages
+  //   of all messages; active of owned projects; published and failed of
+  //   created reports;
+  // - logins per active day;
+  // - in percent of the account's: each project's conversations, duration
+  //   and messages, and the top two projects' conversations and duration.
+  // Shares of other pairs of figures are not numbers a reader would state,
+  // so they are left out.
   std::vector<double> values;
   // Dates of the period, the previous period and the activity, in the
   // report's time zone.
