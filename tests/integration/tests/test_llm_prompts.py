@@ -1,0 +1,162 @@
+"""Prompts sent to the LLM for the seeded accounts hold no private data.
+
+The test starts a fake OpenAI-compatible server on loopback and a service
+instance of its own that uses it, asks for every seeded selection with
+insights, and then reads every request the fake server recorded. No email
+address or URL of the seeded dataset, and nothing shaped like one or like a
+phone number, may appear in them. The reports themselves must carry the
+LLM's summary, so the test fails when no prompt was sent at all.
+"""
+
+import json
+import os
+import pathlib
+import re
+import subprocess
+import tempfile
+import time
+import unittest
+import urllib.request
+
+import support
+import service  # noqa: E402  (found through support's path setup)
+
+LLM_PORT_OFFSET = 5
+FAKE_LLM = (support.INTEGRATION_DIR.parent / "fake_llm" /
+            "fake_llm_server.py")
+DATASET = support.INTEGRATION_DIR / "seed" / "dataset.py"
+API_KEY = "sk-integration-prompt-check"
+SUMMARY = ("## Executive summary\nThe account was active in the period."
+           "\n\n## Insights\n- Usage continued.")
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s\"'\\]+", re.IGNORECASE)
+# A phone number: a plus or a leading zero and at least eight more digits,
+# separated at most by spaces, dots, dashes and brackets.
+PHONE = re.compile(r"(?:\+|\b0)\d(?:[\s().-]?\d){7,}")
+
+
+def seeded_private_strings():
+    """Returns every email and URL written in the seed dataset's source."""
+    text = DATASET.read_text(encoding="utf-8")
+    return set(EMAIL.findall(text)) | set(URL.findall(text))
+
+
+class FakeLlm:
+    """The fake server as a child process on a free loopback port."""
+
+    def __init__(self):
+        self.folder = tempfile.TemporaryDirectory()
+        port_file = pathlib.Path(self.folder.name) / "port"
+        self.process = subprocess.Popen(
+            ["/usr/bin/python3", str(FAKE_LLM), "--port-file",
+             str(port_file)], stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 15
+        while not port_file.exists():
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                raise AssertionError("the fake LLM server did not start")
+            time.sleep(0.05)
+        self.base = f"http://127.0.0.1:{port_file.read_text().strip()}"
+
+    def call(self, method, path, body=None):
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.base + path, data=data,
+                                         method=method)
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.loads(response.read() or b"null")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self.folder.cleanup()
+
+
+class LlmPromptTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.llm = FakeLlm()
+        cls.instance = None
+        try:
+            cls.start_and_ask()
+        except BaseException:
+            cls.tearDownClass()
+            raise
+
+    @classmethod
+    def start_and_ask(cls):
+        state = support.stack_state()
+        cls.llm.call("POST", "/_fake/script", [{"text": SUMMARY}])
+        cls.instance = service.Instance(
+            support.state_dir(), "llm",
+            support.stackenv.SERVICE_PORT + LLM_PORT_OFFSET)
+        cls.instance.start(
+            support.build_path("USAGE_IT_SERVICE"), state["admin_token"],
+            extra_env={
+                "LLM__TEXT_FAST__MODEL": "gpt-4o-mini",
+                "LLM__TEXT_FAST__API_KEY": API_KEY,
+                "LLM__TEXT_FAST__API_BASE": cls.llm.base + "/v1",
+            })
+        cls.reports = []
+        selections = [support.load_expected(path.name)["request"]
+                      for path in sorted(
+                          (support.INTEGRATION_DIR / "expected").glob(
+                              "*.json"))]
+        all_time = dict(selections[0], period="all-time")
+        for request in selections + [all_time]:
+            result = support.run_cli(
+                "report", *support.selection_args(request), "--insights",
+                "--format", "json", "--no-progress",
+                server=cls.instance.address)
+            if result.returncode != 0:
+                raise AssertionError(result.stderr)
+            cls.reports.append(json.loads(result.stdout))
+        cls.requests = cls.llm.call("GET", "/_fake/requests")
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.instance is not None:
+            cls.instance.stop()
+        cls.llm.stop()
+
+    def prompts(self):
+        for request in self.requests:
+            for message in request["json"]["messages"]:
+                yield message["content"]
+
+    def test_every_report_has_the_llm_summary(self):
+        self.assertEqual(len(self.requests), len(self.reports))
+        for report in self.reports:
+            insights = report["insights"]
+            self.assertEqual(insights["executive_summary"]["source"],
+                             "SUMMARY_SOURCE_LLM")
+            self.assertEqual(report["provenance"]["insight_status"],
+                             "INSIGHT_STATUS_GENERATED")
+
+    def test_no_seeded_email_or_url_reaches_a_prompt(self):
+        private = seeded_private_strings()
+        self.assertIn("rd.q3@example.com", private)
+        self.assertTrue(any(item.startswith("https://") for item in private))
+        for prompt in self.prompts():
+            for item in private:
+                self.assertNotIn(item, prompt)
+            # The local part alone would still name the person.
+            for item in private:
+                if "@" in item:
+                    self.assertNotIn(item.split("@")[0], prompt)
+
+    def test_nothing_shaped_like_private_data_reaches_a_prompt(self):
+        for prompt in self.prompts():
+            self.assertIsNone(EMAIL.search(prompt), prompt)
+            self.assertIsNone(URL.search(prompt), prompt)
+            self.assertIsNone(PHONE.search(prompt), prompt)
+
+    def test_the_key_goes_in_the_header_only(self):
+        for request in self.requests:
+            self.assertEqual(request["headers"]["authorization"],
+                             f"Bearer {API_KEY}")
+            self.assertNotIn(API_KEY, request["body"])
+
+
+if __name__ == "__main__":
+    unittest.main()
