@@ -314,6 +314,9 @@ absl::Status CheckLeaderboard(Command& command) {
   if (!command.report.users().empty()) {
     return UsageError("leaderboard covers every account and takes no --user");
   }
+  if (command.report.include_insights()) {
+    return UsageError("leaderboard has no insights and takes no --insights");
+  }
   if (absl::Status s = CheckPeriod(*command.report.mutable_period()); !s.ok()) {
     return s;
   }

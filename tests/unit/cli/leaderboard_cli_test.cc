@@ -62,6 +62,13 @@ TEST(LeaderboardArgsTest, RejectsUser) {
   EXPECT_THAT(command.status().message(), HasSubstr("--user"));
 }
 
+TEST(LeaderboardArgsTest, RejectsInsights) {
+  absl::StatusOr<Command> command = Parse({"leaderboard", "--insights"});
+
+  EXPECT_EQ(command.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(command.status().message(), HasSubstr("--insights"));
+}
+
 TEST(LeaderboardArgsTest, RejectsLimitOutOfRange) {
   for (const char* limit : {"0", "101", "-3", "ten"}) {
     absl::StatusOr<Command> command = Parse({"leaderboard", "--limit", limit});
