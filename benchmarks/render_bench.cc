@@ -148,6 +148,15 @@ void BM_RenderPdfLarge(benchmark::State& state) {
 }
 BENCHMARK(BM_RenderPdfLarge)->Unit(benchmark::kMillisecond);
 
+// 3,000 projects over twelve months, ten users, 50 topics: a project table
+// of about a hundred pages.
+void BM_RenderPdfManyProjects(benchmark::State& state) {
+  RenderReport(
+      state,
+      ReportSize{.projects = 3000, .months = 12, .topics = 50, .users = 10});
+}
+BENCHMARK(BM_RenderPdfManyProjects)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 }  // namespace usage::render
 

@@ -9,6 +9,7 @@
 #include "html/charts.h"
 #include "html/html_escape.h"
 #include "html/summary_sections.h"
+#include "render/bidi.h"
 #include "render/format.h"
 #include "render/report_context.h"
 
@@ -260,7 +261,8 @@ std::string ProjectsSection(const v1::UsageReport& report) {
             : "";
     rows.push_back(
         {Text(project.name().empty() ? "(unnamed)" : project.name()),
-         Text(project.owner()), Text(absl::StrJoin(project.tags(), ", ")),
+         Text(project.owner()),
+         Text(render::JoinIsolated(project.tags(), ", ")),
          CountCell(project.conversations()),
          DurationCell(project.duration_seconds()),
          CountCell(project.chat_sessions()), CountCell(project.messages()),

@@ -8,6 +8,7 @@
 #include "html/summary_sections.h"
 #include "html/timeline_data.h"
 #include "html/word_cloud_svg.h"
+#include "render/bidi.h"
 #include "render/report_context.h"
 #include "render/title_block.h"
 #include "render/word_cloud.h"
@@ -24,7 +25,8 @@ constexpr char kContentSecurityPolicy[] =
 std::string PageTitle(const v1::UsageReport& report) {
   std::string names;
   for (int i = 0; i < report.users_size() && i < render::kNamedUsers; ++i) {
-    absl::StrAppend(&names, i == 0 ? "" : ", ", report.users(i).display_name());
+    absl::StrAppend(&names, i == 0 ? "" : ", ",
+                    render::IsolateDirection(report.users(i).display_name()));
   }
   if (report.users_size() > render::kNamedUsers) {
     absl::StrAppend(&names, " +", report.users_size() - render::kNamedUsers,

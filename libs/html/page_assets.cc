@@ -12,11 +12,11 @@ constexpr char kStyle[] = R"css(
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0; background: $PANEL; color: $INK;
-  font: 15px/1.5 "DejaVu Sans", "Noto Sans CJK SC", system-ui, sans-serif; }
+  font: 15px/1.5 "DejaVu Sans", "Noto Sans CJK SC", system-ui, sans-serif;
+  overflow-wrap: anywhere; }
 main { max-width: 980px; margin: 24px auto; background: #fff;
   padding: 32px 40px 48px; border: 1px solid $HAIRLINE; border-radius: 6px; }
-h1 { font-size: 26px; line-height: 1.25; margin: 4px 0 12px;
-  overflow-wrap: anywhere; }
+h1 { font-size: 26px; line-height: 1.25; margin: 4px 0 12px; }
 h2 { font-size: 17px; margin: 36px 0 12px; padding-bottom: 6px;
   border-bottom: 1px solid $RULE; color: $INK; }
 h3, h4, h5 { font-size: 15px; margin: 16px 0 6px; }

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "html/html_escape.h"
+#include "render/bidi.h"
 #include "render/format.h"
 #include "render/markdown.h"
 #include "render/report_context.h"
@@ -102,7 +103,9 @@ std::string UserNamesHtml(const v1::UsageReport& report) {
   const int shown = std::min(report.users_size(), render::kNamedUsers);
   for (int i = 0; i < shown; ++i) {
     names.push_back(absl::StrCat(
-        "<strong>", EscapeHtml(report.users(i).display_name()), "</strong>"));
+        "<strong>",
+        render::IsolateDirection(EscapeHtml(report.users(i).display_name())),
+        "</strong>"));
   }
   std::string html = absl::StrJoin(names, ", ");
   if (report.users_size() > shown) {

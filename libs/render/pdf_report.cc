@@ -7,7 +7,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
+#include "render/bidi.h"
 #include "render/cairo_status.h"
 #include "render/format.h"
 #include "render/markup.h"
@@ -44,7 +44,7 @@ std::string DocumentTitle(const echo::usage::v1::UsageReport& report) {
     names.push_back(MakeValidUtf8(user.display_name()));
   }
   if (names.empty()) return "Usage report";
-  return absl::StrCat("Usage report: ", absl::StrJoin(names, ", "));
+  return absl::StrCat("Usage report: ", JoinIsolated(names, ", "));
 }
 
 // Sets the document's metadata. Fixed dates keep cairo from writing the

@@ -1,7 +1,7 @@
 #include "render/projects_section.h"
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
+#include "render/bidi.h"
 #include "render/blocks.h"
 #include "render/format.h"
 #include "render/style.h"
@@ -49,7 +49,7 @@ std::vector<std::string> ProjectCells(
   return {
       project.name().empty() ? std::string("(no name)") : project.name(),
       project.owner(),
-      absl::StrJoin(project.tags(), ", "),
+      JoinIsolated(project.tags(), ", "),
       FormatCount(project.conversations()),
       FormatDuration(project.duration_seconds()),
       FormatCount(project.chat_sessions()),

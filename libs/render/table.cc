@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <unordered_map>
 
 #include "render/blocks.h"
 #include "render/style.h"
@@ -21,9 +22,38 @@ struct ColumnBox {
   CellAlignment alignment = CellAlignment::kStart;
 };
 
+// A laid-out cell text with its height in points.
+struct CellLayout {
+  LayoutPtr layout;
+  double height = 0;
+};
+
+// The layouts of one table's cells, one per column and distinct text.
+// Counts, dates, owners and statuses repeat from row to row, and laying out
+// (shaping) text is most of the time that a long table takes to draw.
+class CellLayouts {
+ public:
+  explicit CellLayouts(size_t columns) : columns_(columns) {}
+
+  // Returns the layout of `text` in column `column`, created on first use.
+  const CellLayout& Get(cairo_t* cr, size_t column, const std::string& text,
+                        const TextStyle& style, double width) {
+    auto [it, inserted] = columns_[column].try_emplace(text);
+    if (inserted) {
+      it->second.layout = CreateTextLayout(cr, text, style, width);
+      it->second.height = LayoutHeight(it->second.layout.get());
+    }
+    return it->second;
+  }
+
+ private:
+  std::vector<std::unordered_map<std::string, CellLayout>> columns_;
+};
+
 // A row whose cells are laid out, so its height is known before drawing.
+// The layouts belong to a CellLayouts.
 struct MeasuredRow {
-  std::vector<LayoutPtr> cells;
+  std::vector<PangoLayout*> cells;
   double height = 0;
 };
 
@@ -43,7 +73,8 @@ std::vector<ColumnBox> PlaceColumns(const std::vector<TableColumn>& columns,
 }
 
 MeasuredRow MeasureRow(cairo_t* cr, const std::vector<ColumnBox>& boxes,
-                       const std::vector<std::string>& texts, TextStyle style) {
+                       const std::vector<std::string>& texts, TextStyle style,
+                       CellLayouts& layouts) {
   MeasuredRow row;
   double tallest = 0;
   for (size_t i = 0; i < boxes.size(); ++i) {
@@ -52,9 +83,10 @@ MeasuredRow MeasureRow(cairo_t* cr, const std::vector<ColumnBox>& boxes,
                           : PANGO_ALIGN_LEFT;
     const std::string empty;
     const std::string& text = i < texts.size() ? texts[i] : empty;
-    row.cells.push_back(
-        CreateTextLayout(cr, text, style, boxes[i].width - 2 * kCellPaddingX));
-    tallest = std::max(tallest, LayoutHeight(row.cells.back().get()));
+    const CellLayout& cell =
+        layouts.Get(cr, i, text, style, boxes[i].width - 2 * kCellPaddingX);
+    row.cells.push_back(cell.layout.get());
+    tallest = std::max(tallest, cell.height);
   }
   row.height = tallest + 2 * kCellPaddingY;
   return row;
@@ -78,7 +110,7 @@ void DrawCells(PageCanvas& canvas, const std::vector<ColumnBox>& boxes,
                VerticalAlignment alignment) {
   const double content_height = row.height - 2 * kCellPaddingY;
   for (size_t i = 0; i < boxes.size(); ++i) {
-    PangoLayout* cell = row.cells[i].get();
+    PangoLayout* cell = row.cells[i];
     const double offset = alignment == VerticalAlignment::kBottom
                               ? content_height - LayoutHeight(cell)
                               : 0;
@@ -105,6 +137,11 @@ void DrawHeader(PageCanvas& canvas, const std::vector<ColumnBox>& boxes,
 
 // The header and body rows with every cell laid out.
 struct LaidOutTable {
+  explicit LaidOutTable(size_t columns)
+      : header_layouts(columns), body_layouts(columns) {}
+
+  CellLayouts header_layouts;
+  CellLayouts body_layouts;
   MeasuredRow header;
   std::vector<MeasuredRow> body;
   std::vector<double> body_heights;
@@ -114,16 +151,18 @@ LaidOutTable LayOutTable(cairo_t* cr, const std::vector<ColumnBox>& boxes,
                          const std::vector<TableColumn>& columns,
                          const std::vector<std::vector<std::string>>& rows,
                          int max_lines_per_cell) {
-  LaidOutTable table;
+  LaidOutTable table(columns.size());
   std::vector<std::string> titles;
   for (const TableColumn& column : columns) titles.push_back(column.title);
   table.header =
-      MeasureRow(cr, boxes, titles, TextStyle{.size = kTableHeaderSize});
+      MeasureRow(cr, boxes, titles, TextStyle{.size = kTableHeaderSize},
+                 table.header_layouts);
 
   const TextStyle cell_style{.size = kSmallSize,
                              .max_lines = max_lines_per_cell};
   for (const std::vector<std::string>& texts : rows) {
-    table.body.push_back(MeasureRow(cr, boxes, texts, cell_style));
+    table.body.push_back(
+        MeasureRow(cr, boxes, texts, cell_style, table.body_layouts));
     table.body_heights.push_back(table.body.back().height);
   }
   return table;

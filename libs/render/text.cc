@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "render/bidi.h"
 #include "render/markup.h"
 
 namespace usage::render {
@@ -37,12 +38,18 @@ LayoutPtr CreateEmptyLayout(cairo_t* cr, const TextStyle& style, double width) {
   return layout;
 }
 
-// Sets the language from the layout's text and turns off the hyphens that
-// Pango otherwise draws where it breaks inside a word.
+// Sets the language and the base direction from the layout's text and turns
+// off the hyphens that Pango otherwise draws where it breaks inside a word.
+// Pango's automatic direction would also swap left and right alignment for
+// right-to-left text and move it to the other side of a table column. With
+// the direction set here, the alignment stays as styled.
 void FinishLayout(PangoLayout* layout) {
   PangoContext* context = pango_layout_get_context(layout);
-  pango_context_set_language(context,
-                             LanguageForText(pango_layout_get_text(layout)));
+  const char* text = pango_layout_get_text(layout);
+  pango_context_set_language(context, LanguageForText(text));
+  pango_context_set_base_dir(
+      context, IsRightToLeft(text) ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+  pango_layout_set_auto_dir(layout, FALSE);
   pango_layout_context_changed(layout);
 
   PangoAttrList* existing = pango_layout_get_attributes(layout);

@@ -16,7 +16,9 @@
 namespace usage::render {
 
 // The font families, in fallback order: DejaVu Sans for Latin, Greek and
-// Cyrillic text, Noto Sans CJK SC for Chinese, Japanese and Korean.
+// Cyrillic text, Noto Sans CJK SC for Chinese, Japanese and Korean. Other
+// scripts and emoji fall back through fontconfig to the Noto fonts that
+// .ci/install-deps installs.
 inline constexpr char kFontFamilies[] = "DejaVu Sans,Noto Sans CJK SC";
 
 struct GObjectDeleter {
@@ -42,8 +44,11 @@ PangoLanguage* LanguageForText(std::string_view text);
 
 // Creates a layout of plain `text` for `cr`, wrapped at word boundaries or,
 // inside long words, between characters, so that no line is wider than
-// `width` points. Invalid UTF-8 is shown as U+FFFD. No hyphen is drawn where
-// a word breaks, because inside a URL or an id it would read as part of it.
+// `width` points. The base direction is that of the text's first strong
+// character (IsRightToLeft), and the alignment of `style` is on the page:
+// left stays left for right-to-left text. Invalid UTF-8 is shown as U+FFFD. No
+// hyphen is drawn where a word breaks, because inside a URL or an id it would
+// read as part of it.
 LayoutPtr CreateTextLayout(cairo_t* cr, std::string_view text,
                            const TextStyle& style, double width);
 

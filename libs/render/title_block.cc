@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "render/bidi.h"
 #include "render/blocks.h"
 #include "render/markup.h"
 #include "render/style.h"
@@ -50,9 +51,10 @@ std::string UserNamesMarkup(const echo::usage::v1::UsageReport& report) {
   }
   std::vector<std::string> names;
   for (int i = 0; i < std::min(user_count, kNamedUsers); ++i) {
-    names.push_back(absl::StrCat(
-        "<b>", EscapeMarkup(ShortenName(report.users(i).display_name())),
-        "</b>"));
+    names.push_back(absl::StrCat("<b>",
+                                 IsolateDirection(EscapeMarkup(ShortenName(
+                                     report.users(i).display_name()))),
+                                 "</b>"));
   }
   std::string markup = absl::StrJoin(names, ", ");
   if (user_count > kNamedUsers) {

@@ -6,6 +6,7 @@
 #include "echo/usage/v1/usage_service.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "html/page_assets.h"
 #include "html/word_cloud_svg.h"
 
 namespace usage::html {
@@ -70,6 +71,21 @@ v1::UsageReport HostileReport() {
   return report;
 }
 
+// Returns `name` in bold between U+2068 FIRST STRONG ISOLATE and U+2069 POP
+// DIRECTIONAL ISOLATE, as the title shows each user name.
+std::string Strong(const std::string& name) {
+  return "<strong>\u2068" + name + "\u2069</strong>";
+}
+
+// Returns the rule of the style sheet whose selector is exactly `selector`,
+// from the selector to the closing brace, or "" when there is none.
+std::string CssRule(const std::string& css, const std::string& selector) {
+  const size_t start = css.find("\n" + selector + " {");
+  if (start == std::string::npos) return "";
+  const size_t end = css.find('}', start);
+  return css.substr(start + 1, end - start);
+}
+
 std::string Render(const v1::UsageReport& report) {
   absl::StatusOr<std::string> html = RenderHtml(report);
   EXPECT_TRUE(html.ok()) << html.status();
@@ -80,7 +96,7 @@ TEST(RenderHtmlTest, EscapesUserNamesOnce) {
   const std::string html = Render(HostileReport());
   EXPECT_THAT(html, HasSubstr("&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;"));
   EXPECT_THAT(html, HasSubstr("R&amp;D &lt;Q3&gt; &quot;draft&quot;"));
-  EXPECT_THAT(html, HasSubstr("<strong>&amp;amp;</strong>"));
+  EXPECT_THAT(html, HasSubstr(Strong("&amp;amp;")));
   EXPECT_THAT(html, Not(HasSubstr("&amp;lt;")));
   EXPECT_THAT(html, Not(HasSubstr("<b>bold")));
 }
@@ -89,8 +105,8 @@ TEST(RenderHtmlTest, NamesFiveUsersThenCountsTheRest) {
   // Seven users: five named, "+2 more".
   const std::string html = Render(HostileReport());
   EXPECT_THAT(html, HasSubstr("+2 more"));
-  EXPECT_THAT(html, Not(HasSubstr("<strong>Cleo</strong>")));
-  EXPECT_THAT(html, HasSubstr("<strong>Bob</strong>"));
+  EXPECT_THAT(html, Not(HasSubstr("Cleo")));
+  EXPECT_THAT(html, HasSubstr(Strong("Bob")));
 }
 
 TEST(RenderHtmlTest, OnlyTheRealScriptElementsClose) {
@@ -153,6 +169,31 @@ TEST(RenderHtmlTest, TimelineHasOnePointPerDayAndHiddenSlider) {
   EXPECT_THAT(html, HasSubstr("id=\"timeline-controls\" class=\"range "
                               "no-print\" hidden"));
   EXPECT_THAT(html, HasSubstr("2026-03-01 – 2026-03-03"));
+}
+
+TEST(RenderHtmlTest, IsolatesEachTagOfAProject) {
+  v1::UsageReport report = HostileReport();
+  v1::ProjectRow& project = *report.mutable_projects(0);
+  project.add_tags("مشروع");  // "Project" in Arabic.
+  project.add_tags("tag<b>");
+  EXPECT_THAT(Render(report), HasSubstr("<td>\u2068مشروع\u2069, "
+                                        "\u2068tag&lt;b&gt;\u2069</td>"));
+}
+
+TEST(PageStyleTest, BodyTextWrapsLongWordsAnywhere) {
+  // Inherited by paragraphs, headings, list items, cards and table cells,
+  // so that a word wider than the page breaks instead of widening it.
+  EXPECT_THAT(CssRule(PageStyle(), "body"),
+              HasSubstr("overflow-wrap: anywhere;"));
+}
+
+TEST(PageStyleTest, NothingTurnsLongWordWrappingOff) {
+  const std::string css = PageStyle();
+  EXPECT_THAT(css, Not(HasSubstr("overflow-wrap: normal")));
+  EXPECT_THAT(css, Not(HasSubstr("word-wrap: normal")));
+  EXPECT_THAT(css, Not(HasSubstr("word-break: keep-all")));
+  // Only headers and number cells stay on one line; their text is short.
+  EXPECT_EQ(Occurrences(css, "white-space: nowrap"), 2);
 }
 
 TEST(WordCloudSectionTest, TextLengthIsTheMeasuredWidth) {

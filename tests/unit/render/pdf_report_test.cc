@@ -115,8 +115,11 @@ TEST_F(SampleReportPdfTest, MetadataComesFromReport) {
   EXPECT_EQ(PdfInfoField(info, "CreationDate"), "2026-03-30T12:00:05Z");
   EXPECT_EQ(PdfInfoField(info, "ModDate"), "2026-03-30T12:00:05Z");
   EXPECT_EQ(PdfInfoField(info, "Creator"), "usage-service");
+  // Each name is isolated by U+2068 and U+2069, so that a right-to-left
+  // name does not reorder the names around it.
   EXPECT_THAT(PdfInfoField(info, "Title"),
-              HasSubstr("Usage report: Jane Doe, R&D <Q3> \"draft\", 总计"));
+              HasSubstr("Usage report: \u2068Jane Doe\u2069, "
+                        "\u2068R&D <Q3> \"draft\"\u2069, \u2068总计\u2069"));
 }
 
 TEST_F(SampleReportPdfTest, EveryFontIsEmbedded) {

@@ -19,9 +19,12 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 TEST(UserNamesMarkupTest, NamesFirstFiveThenCountsRest) {
+  // Each name is bold and isolated by U+2068 and U+2069.
   const std::string markup = UserNamesMarkup(testing::SampleReport(0));
-  EXPECT_THAT(markup, HasSubstr("<b>R&amp;D &lt;Q3&gt; &quot;draft&quot;</b>"));
-  EXPECT_THAT(markup, HasSubstr("<b>Zoë Ångström</b>"));
+  EXPECT_THAT(
+      markup,
+      HasSubstr("<b>\u2068R&amp;D &lt;Q3&gt; &quot;draft&quot;\u2069</b>"));
+  EXPECT_THAT(markup, HasSubstr("<b>\u2068Zoë Ångström\u2069</b>"));
   EXPECT_THAT(markup, Not(HasSubstr("Sixth Person")));
   EXPECT_THAT(markup, HasSubstr("+2 more"));
 }
@@ -37,7 +40,7 @@ TEST(UserNamesMarkupTest, LongNameIsCut) {
   report.mutable_users(0)->set_display_name(std::string(59, 'a') + "bcd");
   // 59 letters and "b" make the 60 characters kept.
   EXPECT_THAT(UserNamesMarkup(report),
-              HasSubstr("<b>" + std::string(59, 'a') + "b…</b>"));
+              HasSubstr("<b>\u2068" + std::string(59, 'a') + "b…\u2069</b>"));
   EXPECT_THAT(UserNamesMarkup(report), HasSubstr("+2 more"));
 }
 
@@ -49,7 +52,7 @@ TEST(UserNamesMarkupTest, CutKeepsWholeCharacters) {
   std::string expected_prefix;
   for (int i = 0; i < 60; ++i) expected_prefix += "总";
   EXPECT_THAT(UserNamesMarkup(report),
-              HasSubstr("<b>" + expected_prefix + "…</b>"));
+              HasSubstr("<b>\u2068" + expected_prefix + "…\u2069</b>"));
 }
 
 TEST(PeriodTextTest, DatesAndDays) {
@@ -146,9 +149,9 @@ TEST(ProjectCellsTest, EmptyNameAndMissingDate) {
   project.add_tags("b");
   const ReportContext context =
       MakeReportContext(echo::usage::v1::UsageReport());
-  EXPECT_THAT(
-      ProjectCells(project, context),
-      ElementsAre("(no name)", "", "a, b", "0", "0 min", "0", "0", "–", "–"));
+  EXPECT_THAT(ProjectCells(project, context),
+              ElementsAre("(no name)", "", "\u2068a\u2069, \u2068b\u2069", "0",
+                          "0 min", "0", "0", "–", "–"));
 }
 
 TEST(UsageBandTextTest, NamesEveryBand) {

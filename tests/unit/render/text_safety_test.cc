@@ -175,6 +175,13 @@ TEST_F(GlyphCoverageTest, NoUnknownGlyphInAnyScript) {
       {"Chinese", "总计 会议 社区反馈"},
       {"Japanese", "日本語 ひらがな カタカナ 会議の記録"},
       {"Korean", "한국어 회의 주민 의견"},
+      {"Thai", "ไทย การประชุมชุมชน"},
+      {"Devanagari", "हिन्दी सामुदायिक बैठक"},
+      {"Arabic", "مشروع الحوار المجتمعي في المدينة"},
+      {"Hebrew", "פגישה עם התושבים"},
+      {"Vietnamese", "Tiếng Việt cuộc họp cộng đồng"},
+      {"Emoji", "🎉 👍 ❤️"},
+      {"Isolated", "\u2068tag<b>\u2069, \u2068مشروع\u2069"},
   };
   for (const Sample& sample : kSamples) {
     for (const bool bold : {false, true}) {
@@ -186,6 +193,23 @@ TEST_F(GlyphCoverageTest, NoUnknownGlyphInAnyScript) {
       }
     }
   }
+}
+
+TEST_F(GlyphCoverageTest, LatinGreekAndCyrillicUseDejaVuSans) {
+  LayoutPtr layout =
+      CreateTextLayout(cr_, "Interview Ελληνικά Кириллица", TextStyle{}, 2000);
+  PangoLayoutIter* iter = pango_layout_get_iter(layout.get());
+  int runs = 0;
+  do {
+    PangoLayoutRun* run = pango_layout_iter_get_run_readonly(iter);
+    if (run == nullptr) continue;
+    ++runs;
+    PangoFontDescription* font = pango_font_describe(run->item->analysis.font);
+    EXPECT_STREQ(pango_font_description_get_family(font), "DejaVu Sans");
+    pango_font_description_free(font);
+  } while (pango_layout_iter_next_run(iter));
+  pango_layout_iter_free(iter);
+  EXPECT_GT(runs, 0);
 }
 
 }  // namespace
