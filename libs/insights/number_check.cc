@@ -1,7 +1,11 @@
 #include "insights/number_check.h"
 
+#include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <optional>
+#include <string>
+#include <tuple>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -30,6 +34,10 @@ struct Mention {
   bool ordinal = false;
   bool list_marker = false;   // "2. " or "2) " that starts a line.
   bool used_as_year = false;  // "in 2026", "2026." but not "2026 users".
+  // The kind of figure the unit or noun after the number names, if any.
+  std::optional<FigureKind> noun;
+  int direction = 0;    // +1 after "rose" or "up", -1 after "fell" or "down".
+  bool hedged = false;  // After "about", "around" and the like.
   int year = 0, month = 0, day = 0, hour = 0;
 };
 
@@ -154,17 +162,20 @@ size_t UnitEnd(absl::string_view text, size_t i, Mention& mention) {
   size_t start = i;
   if (start < text.size() && text[start] == '%') {
     mention.percent = true;
+    mention.noun = FigureKind::kPercent;
     return start + 1;
   }
   if (start < text.size() && text[start] == ' ') ++start;
   if (start < text.size() && text[start] == '%') {
     mention.percent = true;
+    mention.noun = FigureKind::kPercent;
     return start + 1;
   }
   size_t end = WordEnd(text, start);
   absl::string_view word = text.substr(start, end - start);
   if (absl::EqualsIgnoreCase(word, "percent")) {
     mention.percent = true;
+    mention.noun = FigureKind::kPercent;
     return end;
   }
   static constexpr const char* kUnits[] = {
@@ -172,9 +183,110 @@ size_t UnitEnd(absl::string_view text, size_t i, Mention& mention) {
       "minute", "mins", "min",  "seconds", "second", "secs",
       "sec",    "s",    "days", "day",     "x"};
   for (absl::string_view unit : kUnits) {
-    if (absl::EqualsIgnoreCase(word, unit)) return end;
+    if (!absl::EqualsIgnoreCase(word, unit)) continue;
+    if (unit == "days" || unit == "day") {
+      mention.noun = FigureKind::kDays;
+    } else if (unit != "x") {
+      mention.noun = FigureKind::kDuration;
+    }
+    return end;
   }
   return i;
+}
+
+// Returns the kind of figure that a count noun such as "conversations"
+// counts, or nullopt for another word.
+std::optional<FigureKind> KindOfNoun(absl::string_view word) {
+  struct Noun {
+    absl::string_view singular;
+    FigureKind kind;
+  };
+  static constexpr Noun kNouns[] = {
+      {"conversation", FigureKind::kConversations},
+      {"login", FigureKind::kLogins},
+      {"message", FigureKind::kMessages},
+      {"session", FigureKind::kSessions},
+      {"chat", FigureKind::kSessions},
+      {"project", FigureKind::kProjects},
+      {"report", FigureKind::kReports},
+      {"user", FigureKind::kUsers},
+      {"tag", FigureKind::kOther},
+      {"hour", FigureKind::kDuration},
+      {"minute", FigureKind::kDuration},
+      {"day", FigureKind::kDays},
+      {"week", FigureKind::kDays}};
+  for (const Noun& noun : kNouns) {
+    if (absl::EqualsIgnoreCase(word, noun.singular) ||
+        (word.size() == noun.singular.size() + 1 &&
+         absl::EqualsIgnoreCase(word.substr(0, noun.singular.size()),
+                                noun.singular) &&
+         (word.back() == 's' || word.back() == 'S'))) {
+      return noun.kind;
+    }
+  }
+  return std::nullopt;
+}
+
+// Returns the word that starts after the spaces at `i`, and its end.
+std::pair<absl::string_view, size_t> WordAfter(absl::string_view text,
+                                               size_t i) {
+  while (i < text.size() && text[i] == ' ') ++i;
+  const size_t end = WordEnd(text, i);
+  return {text.substr(i, end - i), end};
+}
+
+// Returns the kind counted by the noun right after `i` ("35 conversations")
+// or after one adjective ("12 new projects", "4 empty conversations").
+std::optional<FigureKind> NounAfter(absl::string_view text, size_t i) {
+  static constexpr absl::string_view kAdjectives[] = {
+      "new",   "recorded", "active", "empty",      "chat",
+      "user",  "uploaded", "unique", "distinct",   "separate",
+      "total", "more",     "fewer",  "additional", "published",
+      "owned", "failed",   "login",  "assistant",  "other"};
+  auto [word, end] = WordAfter(text, i);
+  // "chat messages" counts messages, "chats" counts sessions.
+  for (absl::string_view adjective : kAdjectives) {
+    if (!absl::EqualsIgnoreCase(word, adjective)) continue;
+    if (auto kind = KindOfNoun(WordAfter(text, end).first)) return kind;
+  }
+  return KindOfNoun(word);
+}
+
+// Returns the word that ends before the spaces before `i`.
+absl::string_view WordBefore(absl::string_view text, size_t i) {
+  size_t end = i;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0 && IsAlpha(text[begin - 1])) --begin;
+  return text.substr(begin, end - begin);
+}
+
+bool IsOneOf(absl::string_view word,
+             std::initializer_list<absl::string_view> words) {
+  for (absl::string_view w : words) {
+    if (absl::EqualsIgnoreCase(word, w)) return true;
+  }
+  return false;
+}
+
+// Reads the direction word ("rose", "down") and the hedge ("about") right
+// before the number at `i`, skipping a "by" between them.
+void ReadWordsBefore(absl::string_view text, size_t i, Mention& mention) {
+  absl::string_view word = WordBefore(text, i);
+  if (IsOneOf(word, {"about", "around", "roughly", "nearly", "almost", "over",
+                     "some", "approximately"})) {
+    mention.hedged = true;
+  }
+  if (absl::EqualsIgnoreCase(word, "by")) {
+    word = WordBefore(text, static_cast<size_t>(word.data() - text.data()));
+  }
+  if (IsOneOf(word, {"rose", "grew", "up", "increased", "climbed", "jumped",
+                     "rising", "growing"})) {
+    mention.direction = 1;
+  } else if (IsOneOf(word, {"fell", "dropped", "down", "decreased", "declined",
+                            "falling", "dropping"})) {
+    mention.direction = -1;
+  }
 }
 
 // Reads the exponent of scientific notation ("e5", "E-3") at `i` into
@@ -283,14 +395,11 @@ bool FollowsYearWord(absl::string_view text, size_t i) {
 }
 
 // Returns whether the four digits in [begin, end) are used as a year: after
-// a word such as "in" or "since", or not followed by a word, so that
-// "2026 conversations" counts something.
+// a word such as "in" or "since", or not followed by a count noun, so that
+// "The 2026 activity" names a year and "2026 conversations" counts.
 bool IsUsedAsYear(absl::string_view text, size_t begin, size_t end) {
   if (FollowsYearWord(text, begin)) return true;
-  size_t next = end;
-  while (next < text.size() && text[next] == ' ') ++next;
-  return next >= text.size() ||
-         !absl::ascii_isalnum(static_cast<unsigned char>(text[next]));
+  return !NounAfter(text, end).has_value();
 }
 
 // Returns whether the number in [begin, end) numbers a list item: only
@@ -301,6 +410,54 @@ bool IsListMarker(absl::string_view text, size_t begin, size_t end) {
   if (line > 0 && text[line - 1] != '\n') return false;
   return end + 1 < text.size() && (text[end] == '.' || text[end] == ')') &&
          text[end + 1] == ' ';
+}
+
+// Reads " November", " of November" and an optional year after the day in
+// `m` into `m`, making it a date.
+void ReadMonthAfterDay(absl::string_view text, Mention& m) {
+  if (m.value < 1 || m.value > 31) return;
+  auto [word, end] = WordAfter(text, m.end);
+  if (absl::EqualsIgnoreCase(word, "of")) {
+    std::tie(word, end) = WordAfter(text, end);
+  }
+  const int month = MonthOf(word);
+  if (month == 0) return;
+  m.kind = Kind::kDayMonth;
+  m.ordinal = false;
+  m.day = static_cast<int>(m.value), m.month = month;
+  m.end = end;
+  if (auto year = YearAfter(text, end)) {
+    m.kind = Kind::kDate;
+    m.year = year->first;
+    m.end = year->second;
+  }
+}
+
+// Reads "29/11" or "29/11/2026" (day first) at `i` into `m`.
+bool ReadSlashDate(absl::string_view text, size_t i, Mention& m) {
+  const size_t day_end = DigitsEnd(text, i);
+  if (day_end - i > 2 || day_end >= text.size() || text[day_end] != '/') {
+    return false;
+  }
+  const size_t month_end = DigitsEnd(text, day_end + 1);
+  if (month_end - day_end - 1 == 0 || month_end - day_end - 1 > 2) {
+    return false;
+  }
+  int day = 0, month = 0;
+  absl::SimpleAtoi(text.substr(i, day_end - i), &day);
+  absl::SimpleAtoi(text.substr(day_end + 1, month_end - day_end - 1), &month);
+  if (day < 1 || day > 31 || month < 1 || month > 12) return false;
+  m.kind = Kind::kDayMonth;
+  m.day = day, m.month = month;
+  m.end = month_end;
+  if (month_end < text.size() && text[month_end] == '/') {
+    if (auto year = FixedDigits(text, month_end + 1, 4)) {
+      m.kind = Kind::kDate;
+      m.year = *year;
+      m.end = month_end + 5;
+    }
+  }
+  return true;
 }
 
 // Reads the number, date or time that starts with a digit at `i`.
@@ -329,14 +486,16 @@ Mention ReadFromDigit(absl::string_view text, size_t i) {
     m.end = digits_end + 3;
     return m;
   }
+  if (ReadSlashDate(text, i, m)) return m;
   m.end = ReadNumber(text, i, m);
-  // 90th, 1st, 2nd, 3rd
+  // 90th, 1st, 2nd, 3rd; "17th November", "the 17th of November"
   size_t word_end = WordEnd(text, m.end);
   absl::string_view suffix = text.substr(m.end, word_end - m.end);
   for (absl::string_view ordinal : {"st", "nd", "rd", "th"}) {
     if (m.decimals == 0 && absl::EqualsIgnoreCase(suffix, ordinal)) {
       m.ordinal = true;
       m.end = word_end;
+      ReadMonthAfterDay(text, m);
       return m;
     }
   }
@@ -362,11 +521,13 @@ Mention ReadFromDigit(absl::string_view text, size_t i) {
     m.kind = Kind::kYear;
     m.year = static_cast<int>(m.value);
     m.used_as_year = IsUsedAsYear(text, i, m.end);
+    m.noun = NounAfter(text, m.end);
     return m;
   }
   m.list_marker =
       m.decimals == 0 && m.scale == 1 && IsListMarker(text, i, m.end);
   m.end = UnitEnd(text, m.end, m);
+  if (!m.noun) m.noun = NounAfter(text, m.end);
   return m;
 }
 
@@ -377,7 +538,12 @@ std::optional<Mention> ReadFromMonth(absl::string_view text, size_t i,
   if (word_end >= text.size() || text[word_end] != ' ') return std::nullopt;
   size_t start = word_end + 1;
   size_t digits_end = DigitsEnd(text, start);
-  if (digits_end < text.size() && IsAlpha(text[digits_end])) {
+  // "November 17th"
+  size_t suffix_end = WordEnd(text, digits_end);
+  const bool ordinal = digits_end - start > 0 && digits_end - start <= 2 &&
+                       IsOneOf(text.substr(digits_end, suffix_end - digits_end),
+                               {"st", "nd", "rd", "th"});
+  if (!ordinal && digits_end < text.size() && IsAlpha(text[digits_end])) {
     return std::nullopt;
   }
   Mention m;
@@ -392,6 +558,7 @@ std::optional<Mention> ReadFromMonth(absl::string_view text, size_t i,
   if (digits_end - start == 0 || digits_end - start > 2) return std::nullopt;
   m.kind = Kind::kDayMonth;
   absl::SimpleAtoi(text.substr(start, digits_end - start), &m.day);
+  if (ordinal) digits_end = suffix_end;
   m.end = digits_end;
   if (auto year = YearAfter(text, digits_end)) {
     m.kind = Kind::kDate;
@@ -440,6 +607,7 @@ std::vector<Mention> FindMentions(absl::string_view text) {
     if (IsDigit(text[i]) || sign > 0) {
       Mention m = ReadFromDigit(text, i + sign);
       m.begin = i;
+      ReadWordsBefore(text, i, m);
       if (sign > 0) m.sign = text[i] == '-' ? -1 : 1;
       mentions.push_back(m);
       i = m.end;
@@ -457,20 +625,33 @@ std::vector<Mention> FindMentions(absl::string_view text) {
   return mentions;
 }
 
-// NOTE: the noun after a number is not compared with the figure's meaning,
-// so "48 conversations" passes when 48 is a figure in minutes.
-bool MatchesValue(const Mention& m, const std::vector<double>& values) {
+// Returns whether `figure` is of the kind the number's unit or noun names;
+// a number without one may quote any figure.
+bool KindAgrees(const Mention& m, const Figure& figure) {
+  return !m.noun || figure.kind == *m.noun || figure.kind == FigureKind::kAny;
+}
+
+// Returns whether the sign of `value` agrees with a direction word before a
+// percentage ("fell 21 %" quotes a negative change).
+bool DirectionAgrees(const Mention& m, double value) {
+  if (!m.percent || m.direction == 0) return true;
+  return m.direction > 0 ? value >= 0 : value <= 0;
+}
+
+bool MatchesValue(const Mention& m, const std::vector<Figure>& values) {
   // A figure matches when it rounds to the number at the precision shown.
   double tolerance = 0.5 * std::pow(10.0, -m.decimals);
-  if (m.trailing_zeros > 0 && m.significant >= 2) {
+  // "3,900" may round 3,912; "about 200" may round 249 too.
+  if (m.trailing_zeros > 0 && (m.significant >= 2 || m.hedged)) {
     tolerance = 0.5 * std::pow(10.0, m.trailing_zeros);
   }
   tolerance *= m.scale;
   const double number = m.value * m.scale * (m.sign < 0 ? -1 : 1);
-  for (double value : values) {
+  for (const Figure& f : values) {
+    if (!KindAgrees(m, f) || !DirectionAgrees(m, f.value)) continue;
     // "fell by 12 %" quotes the change -12 without its sign, but an explicit
     // sign must agree with the figure's.
-    const double figure = m.sign == 0 ? std::fabs(value) : value;
+    const double figure = m.sign == 0 ? std::fabs(f.value) : f.value;
     if (std::fabs(figure - number) <= tolerance * (1 + 1e-9)) return true;
   }
   return false;
@@ -503,12 +684,36 @@ bool Matches(const Mention& m, const ReportFigures& figures) {
   return false;
 }
 
+// Replaces each of `names` in `text`, ignoring case, longest first, by
+// letters of the same length, so that "Panel 2026" reads as one word.
+void MaskNames(const std::vector<std::string>& names, std::string& text) {
+  std::vector<std::string> sorted = names;
+  std::sort(sorted.begin(), sorted.end(),
+            [](const std::string& a, const std::string& b) {
+              return a.size() > b.size();
+            });
+  std::string lower = absl::AsciiStrToLower(text);
+  for (const std::string& name : sorted) {
+    const std::string needle = absl::AsciiStrToLower(name);
+    for (size_t at = lower.find(needle); at != std::string::npos;
+         at = lower.find(needle, at + needle.size())) {
+      const size_t end = at + needle.size();
+      const bool word_start = at == 0 || !IsAlpha(lower[at - 1]);
+      const bool word_end = end >= lower.size() || !IsAlpha(lower[end]);
+      if (!word_start || !word_end) continue;
+      std::fill(text.begin() + at, text.begin() + end, 'x');
+      std::fill(lower.begin() + at, lower.begin() + end, 'x');
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<NumberMention> FindUnmatchedNumbers(std::string_view text,
                                                 const ReportFigures& figures) {
   absl::string_view view(text.data(), text.size());
-  const AsciiText ascii = ToAscii(view);
+  AsciiText ascii = ToAscii(view);
+  MaskNames(figures.names, ascii.text);
   std::vector<NumberMention> unmatched;
   for (const Mention& m : FindMentions(ascii.text)) {
     if (Matches(m, figures)) continue;

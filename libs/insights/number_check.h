@@ -33,20 +33,37 @@ struct NumberMention {
 // and the returned text is the original one. Words ("two") are not numbers,
 // nor are digits inside words ("p90", "Q1", "User 2").
 //
+// Names of the report's projects and tags ("Panel 2026") are masked first,
+// as whole words, ignoring case and longest first, so their digits are no
+// numbers.
+//
 // A number matches a figure that rounds to it at the precision shown, after
 // its magnitude is applied, so 55.56 matches "55.6" and "56", 3909.7
 // matches "3,910" and 3,910 matches "3.9k". A whole number with trailing
 // zeros and at least two other digits ("3,900") may also be rounded to its
-// last non-zero digit. A number without a sign matches a figure of either
-// sign, because the text says "fell by 12 %" where the figure is -12; a
-// number with a sign matches only figures of that sign.
+// last non-zero digit, and after "about", "around", "roughly", "nearly",
+// "almost", "over", "some" or "approximately" so may one with a single digit
+// ("about 200"). A number without a sign matches a figure of either sign,
+// because the text says "fell by 12 %" where the figure is -12; a number with a
+// sign matches only figures of that sign. A percentage right after a word such
+// as "rose", "grew", "up" or "increased" (or "fell", "dropped", "down",
+// "decreased"), with an
+// optional "by" between, matches only figures that are not negative (not
+// positive).
+//
+// A number followed by a unit or a count noun, optionally after one
+// adjective ("35 conversations", "12 new logins", "2.4 hours", "19 %"),
+// matches only figures of that kind (FigureKind) and findings' figures of
+// unknown unit. Other numbers may match a figure of any kind.
 //
 // Small numbers need a figure like any other. Safe without a figure are only
 // numbers of list items at the start of a line ("1. ", "2) "), ordinals
 // ("90th percentile"), and a year of the periods or the activity that is
 // used as a year: after a word such as "in", "since" or "from", or not
-// followed by a word. "2026 conversations" is a count, not a year. Dates,
-// months and times of day match the report's dates, months and login hours.
+// followed by a count noun ("The 2026 activity"). "2026 conversations" is a
+// count, not a year. Dates ("17th November", "the 17th of November",
+// "November 17th", "29/11", "29/11/2026", day first), months and times of
+// day match the report's dates, months and login hours.
 std::vector<NumberMention> FindUnmatchedNumbers(std::string_view text,
                                                 const ReportFigures& figures);
 

@@ -18,6 +18,63 @@ namespace {
 namespace v1 = echo::usage::v1;
 namespace pb = google::protobuf;
 
+using Figures = std::vector<Figure>;
+
+// Returns the kind of the number in field `name` of a message of type
+// `type`, from the words in their names.
+FigureKind KindOfField(const std::string& type, const std::string& name) {
+  auto has = [&](const char* word) {
+    return name.find(word) != std::string::npos;
+  };
+  if (has("seconds")) return FigureKind::kDuration;
+  if (has("percent") || has("share")) return FigureKind::kPercent;
+  if (has("login") || type == "LoginMetrics") {
+    return has("day") ? FigureKind::kDays : FigureKind::kLogins;
+  }
+  if (has("day")) return FigureKind::kDays;
+  if (has("session")) return FigureKind::kSessions;
+  if (has("message")) return FigureKind::kMessages;
+  if (has("conversation") || type == "ConversationMetrics") {
+    return FigureKind::kConversations;
+  }
+  if (has("project") || type == "ProjectMetrics") return FigureKind::kProjects;
+  if (has("report") || type == "ReportMetrics") return FigureKind::kReports;
+  if (has("user")) return FigureKind::kUsers;
+  return FigureKind::kOther;
+}
+
+// Returns the kind of a finding's figure from its unit.
+FigureKind KindOfUnit(const std::string& unit) {
+  if (unit.empty()) return FigureKind::kAny;
+  if (unit.find(" per ") != std::string::npos) return FigureKind::kOther;
+  if (unit == "percent" || unit == "%") return FigureKind::kPercent;
+  if (unit == "seconds" || unit == "minutes" || unit == "hours") {
+    return FigureKind::kDuration;
+  }
+  return KindOfField("", unit);
+}
+
+FigureKind KindOfTrend(v1::TrendMetric metric) {
+  switch (metric) {
+    case v1::TREND_METRIC_CONVERSATIONS:
+      return FigureKind::kConversations;
+    case v1::TREND_METRIC_DURATION:
+      return FigureKind::kDuration;
+    case v1::TREND_METRIC_PROJECTS:
+      return FigureKind::kProjects;
+    case v1::TREND_METRIC_LOGINS:
+      return FigureKind::kLogins;
+    case v1::TREND_METRIC_CHAT_SESSIONS:
+      return FigureKind::kSessions;
+    case v1::TREND_METRIC_MESSAGES:
+      return FigureKind::kMessages;
+    case v1::TREND_METRIC_REPORTS:
+      return FigureKind::kReports;
+    default:
+      return FigureKind::kOther;
+  }
+}
+
 // Fields whose numbers are too many and too small to be quoted: day-by-day
 // lists, the hour histogram, and what is not a figure of the account.
 bool IsSkippedField(const std::string& name) {
@@ -29,14 +86,14 @@ bool IsSkippedField(const std::string& name) {
 // Adds the ways a duration of `seconds` is quoted, with the sign of
 // `seconds`: minutes, hours, "12 h 5 min" (whole hours and the minutes left
 // over) and "46 min 36 s" (whole minutes and the seconds left over).
-void AddDuration(double seconds, std::vector<double>& values) {
+void AddDuration(double seconds, Figures& values) {
   const double sign = seconds < 0 ? -1 : 1;
   const double magnitude = std::fabs(seconds);
   for (double value :
        {magnitude / 60, magnitude / 3600, std::floor(magnitude / 3600),
         std::fmod(std::floor(magnitude / 60), 60), std::floor(magnitude / 60),
         std::round(std::fmod(magnitude, 60))}) {
-    values.push_back(sign * value);
+    values.push_back({sign * value, FigureKind::kDuration});
   }
 }
 
@@ -76,7 +133,7 @@ double NumberAt(const pb::Message& message, const pb::FieldDescriptor& field,
 
 // Adds every number of `message` and its sub-messages, except timestamps
 // and skipped fields.
-void AddNumbers(const pb::Message& message, std::vector<double>& values) {
+void AddNumbers(const pb::Message& message, Figures& values) {
   const pb::Reflection& reflection = *message.GetReflection();
   std::vector<const pb::FieldDescriptor*> fields;
   reflection.ListFields(message, &fields);
@@ -97,7 +154,8 @@ void AddNumbers(const pb::Message& message, std::vector<double>& values) {
       }
       double value = NumberAt(message, *field, i);
       if (std::isnan(value)) continue;
-      values.push_back(value);
+      values.push_back(
+          {value, KindOfField(message.GetDescriptor()->name(), field->name())});
       if (IsSeconds(*field)) AddDuration(value, values);
     }
   }
@@ -105,31 +163,34 @@ void AddNumbers(const pb::Message& message, std::vector<double>& values) {
 
 // Adds the change from `previous` to `current`: the difference, the change
 // in percent ("+55.6 %") and the ratio ("2.1x"), all with their signs.
-void AddChange(double current, double previous, bool seconds,
-               std::vector<double>& values) {
-  values.push_back(current - previous);
-  if (seconds) AddDuration(current - previous, values);
+void AddChange(double current, double previous, FigureKind kind,
+               Figures& values) {
+  values.push_back({current - previous, kind});
+  if (kind == FigureKind::kDuration) AddDuration(current - previous, values);
   if (previous > 0) {
-    values.push_back((current - previous) / previous * 100);
-    values.push_back(current / previous);
+    values.push_back(
+        {(current - previous) / previous * 100, FigureKind::kPercent});
+    values.push_back({current / previous, FigureKind::kOther});
   }
 }
 
-void AddTrends(const v1::UsageReport& report, std::vector<double>& values) {
+void AddTrends(const v1::UsageReport& report, Figures& values) {
   for (const v1::Trend& trend : report.trends()) {
-    const bool seconds = trend.metric() == v1::TREND_METRIC_DURATION;
-    if (seconds) {
+    const FigureKind kind = KindOfTrend(trend.metric());
+    if (kind == FigureKind::kDuration) {
       AddDuration(trend.current(), values);
       AddDuration(trend.previous(), values);
     }
-    AddChange(trend.current(), trend.previous(), seconds, values);
+    values.push_back({trend.current(), kind});
+    values.push_back({trend.previous(), kind});
+    AddChange(trend.current(), trend.previous(), kind, values);
   }
 }
 
 // A single number of a message, by its path of field names.
 struct Leaf {
   double value = 0;
-  bool seconds = false;
+  FigureKind kind = FigureKind::kOther;
 };
 
 // Collects the single (not repeated) numbers of `message` and its
@@ -147,15 +208,17 @@ void CollectLeaves(const pb::Message& message, const std::string& prefix,
       continue;
     }
     const double value = NumberAt(message, *field, 0);
-    if (!std::isnan(value)) leaves[path] = {value, IsSeconds(*field)};
+    if (!std::isnan(value)) {
+      leaves[path] = {
+          value, KindOfField(message.GetDescriptor()->name(), field->name())};
+    }
   }
 }
 
 // Adds the change of every figure of the period against the same figure of
 // the previous period. Proto3 leaves zero figures unset, so a figure that
 // is missing on one side is zero there.
-void AddMetricChanges(const v1::UsageReport& report,
-                      std::vector<double>& values) {
+void AddMetricChanges(const v1::UsageReport& report, Figures& values) {
   if (!report.has_previous_metrics()) return;
   std::map<std::string, Leaf> current, previous;
   CollectLeaves(report.metrics(), "", current);
@@ -165,17 +228,17 @@ void AddMetricChanges(const v1::UsageReport& report,
   for (const auto& [path, leaf] : both) {
     const double now = current.count(path) ? current[path].value : 0;
     const double before = previous.count(path) ? previous[path].value : 0;
-    AddChange(now, before, leaf.seconds, values);
+    AddChange(now, before, leaf.kind, values);
   }
 }
 
-void AddPercent(double part, double whole, std::vector<double>& values) {
-  if (whole > 0) values.push_back(part / whole * 100);
+void AddPercent(double part, double whole, Figures& values) {
+  if (whole > 0) values.push_back({part / whole * 100, FigureKind::kPercent});
 }
 
 // Adds each figure of `metrics` as a percentage of its whole, and the
 // logins per active day.
-void AddShares(const v1::PeriodMetrics& metrics, std::vector<double>& values) {
+void AddShares(const v1::PeriodMetrics& metrics, Figures& values) {
   const v1::ConversationMetrics& c = metrics.conversations();
   for (double part :
        {c.empty(), c.with_content(), c.uploaded(), c.recorded(),
@@ -196,14 +259,15 @@ void AddShares(const v1::PeriodMetrics& metrics, std::vector<double>& values) {
 
   const v1::LoginMetrics& logins = metrics.logins();
   if (logins.active_days() > 0) {
-    values.push_back(static_cast<double>(logins.total()) /
-                     logins.active_days());
+    values.push_back(
+        {static_cast<double>(logins.total()) / logins.active_days(),
+         FigureKind::kLogins});
   }
 }
 
 // Adds the sum of the two largest of `parts` as a percentage of `whole`.
 void AddTopTwoPercent(std::vector<double> parts, double whole,
-                      std::vector<double>& values) {
+                      Figures& values) {
   if (parts.size() < 2) return;
   std::partial_sort(parts.begin(), parts.begin() + 2, parts.end(),
                     std::greater<double>());
@@ -212,8 +276,7 @@ void AddTopTwoPercent(std::vector<double> parts, double whole,
 
 // Adds each project's conversations, audio and messages as a percentage of
 // the account's, and the same for the top two projects together.
-void AddProjectShares(const v1::UsageReport& report,
-                      std::vector<double>& values) {
+void AddProjectShares(const v1::UsageReport& report, Figures& values) {
   const v1::PeriodMetrics& metrics = report.metrics();
   const double conversations = metrics.conversations().count();
   const double seconds = metrics.conversations().total_duration_seconds();
@@ -230,11 +293,30 @@ void AddProjectShares(const v1::UsageReport& report,
   AddTopTwoPercent(project_seconds, seconds, values);
 }
 
-void AddFindings(const v1::UsageReport& report, std::vector<double>& values) {
+void AddFindings(const v1::UsageReport& report, Figures& values) {
   for (const v1::Finding& finding : report.insights().findings()) {
     for (const v1::FindingFigure& figure : finding.figures()) {
-      values.push_back(figure.value());
+      values.push_back({figure.value(), KindOfUnit(figure.unit())});
     }
+  }
+}
+
+void AddName(const std::string& name, ReportFigures& figures) {
+  if (name.empty()) return;
+  if (std::find(figures.names.begin(), figures.names.end(), name) !=
+      figures.names.end()) {
+    return;
+  }
+  figures.names.push_back(name);
+}
+
+void AddNames(const v1::UsageReport& report, ReportFigures& figures) {
+  for (const v1::ProjectRow& project : report.projects()) {
+    AddName(project.name(), figures);
+    for (const std::string& tag : project.tags()) AddName(tag, figures);
+  }
+  for (const v1::ProjectTimeline& project : report.timeline().projects()) {
+    AddName(project.project_name(), figures);
   }
 }
 
@@ -296,6 +378,7 @@ ReportFigures CollectFigures(const v1::UsageReport& report) {
   AddShares(report.previous_metrics(), figures.values);
   AddProjectShares(report, figures.values);
   AddFindings(report, figures.values);
+  AddNames(report, figures);
 
   AddPeriod(report.period(), figures);
   if (report.has_previous_period()) {

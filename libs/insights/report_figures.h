@@ -3,6 +3,7 @@
 #define USAGE_INSIGHTS_REPORT_FIGURES_H_
 
 #include <set>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -12,6 +13,29 @@ namespace usage::insights {
 
 // A calendar date as (year, month, day).
 using CalendarDate = std::tuple<int, int, int>;
+
+// What a figure counts or measures, so that "36 conversations" is compared
+// only with conversation figures.
+enum class FigureKind {
+  kConversations,
+  kLogins,
+  kMessages,
+  kSessions,
+  kProjects,
+  kReports,
+  kUsers,
+  kDuration,  // Seconds, minutes or hours.
+  kDays,
+  kPercent,  // Shares and changes in percent.
+  kOther,    // Tokens, ratios, topic counts and the like.
+  kAny,      // A finding's figure without a known unit.
+};
+
+// A number a text may quote, with its sign and kind.
+struct Figure {
+  double value = 0;
+  FigureKind kind = FigureKind::kOther;
+};
 
 struct ReportFigures {
   // The numbers a text may quote, with their signs. Only changes between
@@ -37,7 +61,13 @@ struct ReportFigures {
   //   and messages, and the top two projects' conversations and duration.
   // Shares of other pairs of figures are not numbers a reader would state,
   // so they are left out.
-  std::vector<double> values;
+  // Each figure has the kind of the field it comes from; a duration's forms
+  // are durations, changes in percent and shares are percentages, a
+  // difference has the kind of its figures and a ratio is kOther.
+  std::vector<Figure> values;
+  // Names of the projects (report.projects() and timeline.projects()) and
+  // their tags, as written, without duplicates or empty names.
+  std::vector<std::string> names;
   // Dates of the period, the previous period and the activity, in the
   // report's time zone.
   std::set<CalendarDate> dates;
