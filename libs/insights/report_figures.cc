@@ -85,14 +85,17 @@ bool IsSkippedField(const std::string& name) {
 
 // Adds the ways a duration of `seconds` is quoted, with the sign of
 // `seconds`: minutes, hours, "12 h 5 min" (whole hours and the minutes left
-// over) and "46 min 36 s" (whole minutes and the seconds left over).
+// over, truncated or rounded as the report's own texts round them) and
+// "46 min 36 s" (whole minutes and the seconds left over).
 void AddDuration(double seconds, Figures& values) {
   const double sign = seconds < 0 ? -1 : 1;
   const double magnitude = std::fabs(seconds);
+  const double rounded_minutes = std::round(magnitude / 60);
   for (double value :
        {magnitude / 60, magnitude / 3600, std::floor(magnitude / 3600),
         std::fmod(std::floor(magnitude / 60), 60), std::floor(magnitude / 60),
-        std::round(std::fmod(magnitude, 60))}) {
+        std::round(std::fmod(magnitude, 60)), std::floor(rounded_minutes / 60),
+        std::fmod(rounded_minutes, 60)}) {
     values.push_back({sign * value, FigureKind::kDuration});
   }
 }
