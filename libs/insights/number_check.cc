@@ -235,21 +235,33 @@ std::pair<absl::string_view, size_t> WordAfter(absl::string_view text,
   return {text.substr(i, end - i), end};
 }
 
-// Returns the kind counted by the noun right after `i` ("35 conversations")
-// or after one adjective ("12 new projects", "4 empty conversations").
+// Returns the kind counted by the noun right after `i` ("35 conversations"),
+// after adjectives ("12 new projects", "2 unique users"), or by the last of
+// nouns in a row ("26 login days" counts days, "9 chat messages" messages).
 std::optional<FigureKind> NounAfter(absl::string_view text, size_t i) {
   static constexpr absl::string_view kAdjectives[] = {
-      "new",   "recorded", "active", "empty",      "chat",
-      "user",  "uploaded", "unique", "distinct",   "separate",
-      "total", "more",     "fewer",  "additional", "published",
-      "owned", "failed",   "login",  "assistant",  "other"};
-  auto [word, end] = WordAfter(text, i);
-  // "chat messages" counts messages, "chats" counts sessions.
-  for (absl::string_view adjective : kAdjectives) {
-    if (!absl::EqualsIgnoreCase(word, adjective)) continue;
-    if (auto kind = KindOfNoun(WordAfter(text, end).first)) return kind;
+      "new",    "recorded",   "active",    "empty",  "user",      "uploaded",
+      "unique", "distinct",   "separate",  "total",  "more",      "fewer",
+      "owned",  "additional", "published", "failed", "assistant", "other"};
+  auto is_adjective = [](absl::string_view word) {
+    return std::any_of(std::begin(kAdjectives), std::end(kAdjectives),
+                       [&](absl::string_view adjective) {
+                         return absl::EqualsIgnoreCase(word, adjective);
+                       });
+  };
+  constexpr int kMaxWords = 3;
+  std::optional<FigureKind> kind;
+  size_t position = i;
+  for (int n = 0; n < kMaxWords; ++n) {
+    auto [word, end] = WordAfter(text, position);
+    if (auto noun = KindOfNoun(word)) {
+      kind = noun;
+    } else if (kind.has_value() || !is_adjective(word)) {
+      break;
+    }
+    position = end;
   }
-  return KindOfNoun(word);
+  return kind;
 }
 
 // Returns the word that ends before the spaces before `i`.

@@ -28,18 +28,23 @@ FigureKind KindOfField(const std::string& type, const std::string& name) {
   };
   if (has("seconds")) return FigureKind::kDuration;
   if (has("percent") || has("share")) return FigureKind::kPercent;
+  // A rate counts what comes before "per": mean_messages_per_session counts
+  // messages, per_week of LoginMetrics counts logins.
+  if (const size_t per = name.find("per_"); per != std::string::npos) {
+    return KindOfField(type, name.substr(0, per));
+  }
+  if (has("message") || has("quer")) return FigureKind::kMessages;
+  if (has("user")) return FigureKind::kUsers;
   if (has("login") || type == "LoginMetrics") {
     return has("day") ? FigureKind::kDays : FigureKind::kLogins;
   }
   if (has("day")) return FigureKind::kDays;
   if (has("session")) return FigureKind::kSessions;
-  if (has("message")) return FigureKind::kMessages;
   if (has("conversation") || type == "ConversationMetrics") {
     return FigureKind::kConversations;
   }
   if (has("project") || type == "ProjectMetrics") return FigureKind::kProjects;
   if (has("report") || type == "ReportMetrics") return FigureKind::kReports;
-  if (has("user")) return FigureKind::kUsers;
   return FigureKind::kOther;
 }
 

@@ -70,5 +70,51 @@ TEST(TemplateNumbersTest, PeriodWithTrendsPasses) {
   EXPECT_EQ(UnmatchedInTemplate(report), std::vector<std::string>{});
 }
 
+// A period whose login and chat figures are quoted with their nouns.
+UsageReport LoginAndChatReport() {
+  UsageReport report = testing::PeriodReport();
+  auto* logins = report.mutable_metrics()->mutable_logins();
+  logins->set_total(58);
+  logins->set_active_days(26);
+  logins->set_unique_users(2);
+  logins->set_per_week(4.5);
+  auto* chat = report.mutable_metrics()->mutable_chat();
+  chat->set_messages(78);
+  chat->set_mean_messages_per_session(8.5);
+  return report;
+}
+
+std::vector<std::string> Unmatched(const std::string& text) {
+  std::vector<std::string> unmatched;
+  for (const NumberMention& mention :
+       FindUnmatchedNumbers(text, CollectFigures(LoginAndChatReport()))) {
+    unmatched.push_back(mention.text);
+  }
+  return unmatched;
+}
+
+TEST(NumberNounTest, LastNounOfARowCounts) {
+  // 26 is the logins' active days, not a login count.
+  EXPECT_EQ(Unmatched("There were 26 active login days."),
+            std::vector<std::string>{});
+  EXPECT_EQ(Unmatched("There were 27 active login days."),
+            std::vector<std::string>{"27"});
+}
+
+TEST(NumberNounTest, RateCountsWhatComesBeforePer) {
+  EXPECT_EQ(Unmatched("Chat ran at 8.5 messages per session."),
+            std::vector<std::string>{});
+  EXPECT_EQ(Unmatched("They logged in 4.5 times a week, 58 logins."),
+            std::vector<std::string>{});
+}
+
+TEST(NumberNounTest, UniqueUsersAreUsers) {
+  EXPECT_EQ(Unmatched("Both logged in (2 unique users)."),
+            std::vector<std::string>{});
+  // 58 is a login count, not a number of users.
+  EXPECT_EQ(Unmatched("58 unique users logged in."),
+            std::vector<std::string>{"58"});
+}
+
 }  // namespace
 }  // namespace usage::insights
