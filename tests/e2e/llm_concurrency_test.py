@@ -6,20 +6,19 @@ report slot, because the LLM step does not hold one.
 Usage: llm_concurrency_test.py SERVICE CLI SNAPSHOT_DIR PROTO_DIR FAKE_LLM
 """
 
-import json
 import os
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 import unittest
-import urllib.request
 
 from service_process import ServiceProcess, load_stubs
 
 SERVICE, CLI, SNAPSHOT, PROTO_DIR, FAKE_LLM = sys.argv[1:6]
 del sys.argv[1:6]
+sys.path.insert(0, os.path.dirname(FAKE_LLM))
+from fake_llm_process import FakeLlmProcess  # noqa: E402
 
 AS_OF = "2026-11-30T18:00:00Z"
 USER = "anna.devries@utrecht.example"
@@ -37,37 +36,6 @@ QUICK_SECONDS = 5
 pb2, pb2_grpc = load_stubs(PROTO_DIR)
 
 
-class FakeLlm:
-    """The fake LLM server as a child process on a loopback port."""
-
-    def __init__(self):
-        self.folder = tempfile.TemporaryDirectory()
-        port_file = os.path.join(self.folder.name, "port")
-        self.process = subprocess.Popen(
-            ["/usr/bin/python3", FAKE_LLM, "--port-file", port_file],
-            stdout=subprocess.DEVNULL)
-        deadline = time.time() + 15
-        while not os.path.exists(port_file):
-            if time.time() > deadline or self.process.poll() is not None:
-                raise AssertionError("the fake LLM server did not start")
-            time.sleep(0.05)
-        with open(port_file, encoding="utf-8") as f:
-            self.base = f"http://127.0.0.1:{int(f.read())}"
-
-    def call(self, path, body=None):
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(
-            self.base + path, data=data,
-            method="GET" if data is None else "POST")
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return json.loads(response.read())
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
-        self.folder.cleanup()
-
-
 def report_request(include_insights):
     request = pb2.GetUsageReportRequest(time_zone="Europe/Amsterdam",
                                         include_insights=include_insights)
@@ -80,7 +48,7 @@ def report_request(include_insights):
 class LlmConcurrencyTest(unittest.TestCase):
 
     def setUp(self):
-        self.fake = FakeLlm()
+        self.fake = FakeLlmProcess()
         self.addCleanup(self.fake.stop)
         self.fake.call("/_fake/script", [{"stall_seconds": STALL_SECONDS,
                                           "text": "late"}])

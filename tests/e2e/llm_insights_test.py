@@ -10,7 +10,6 @@ log is checked for the API key.
 Usage: llm_insights_test.py SERVICE CLI SNAPSHOT_DIR PROTO_DIR FAKE_LLM
 """
 
-import json
 import os
 import pathlib
 import re
@@ -19,12 +18,13 @@ import sys
 import tempfile
 import time
 import unittest
-import urllib.request
 
 from service_process import ServiceProcess, free_port, load_stubs
 
 SERVICE, CLI, SNAPSHOT, PROTO_DIR, FAKE_LLM = sys.argv[1:6]
 del sys.argv[1:6]
+sys.path.insert(0, os.path.dirname(FAKE_LLM))
+from fake_llm_process import FakeLlmProcess  # noqa: E402
 
 AS_OF = "2026-11-30T18:00:00Z"
 USERS = ["anna.devries@utrecht.example", "sophie.martin@civiclab.example"]
@@ -54,45 +54,6 @@ PRIVATE_PATTERNS = [
     re.compile(r"https?://|www\.", re.IGNORECASE),
     re.compile(r"\+\d[\d ()-]{7,}\d"),
 ]
-
-
-class FakeLlm:
-    """The fake LLM server as a child process."""
-
-    def __init__(self):
-        self.folder = tempfile.TemporaryDirectory()
-        port_file = os.path.join(self.folder.name, "port")
-        self.process = subprocess.Popen(
-            ["/usr/bin/python3", FAKE_LLM, "--port-file", port_file],
-            stdout=subprocess.DEVNULL)
-        deadline = time.time() + 15
-        while not os.path.exists(port_file):
-            if time.time() > deadline or self.process.poll() is not None:
-                raise AssertionError("the fake LLM server did not start")
-            time.sleep(0.05)
-        with open(port_file, encoding="utf-8") as f:
-            self.port = int(f.read())
-        self.base = f"http://127.0.0.1:{self.port}"
-
-    def call(self, path, body=None):
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.base + path, data=data,
-                                         method="GET" if data is None
-                                         else "POST")
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return json.loads(response.read())
-
-    def script(self, steps):
-        self.call("/_fake/reset", {})
-        self.call("/_fake/script", steps)
-
-    def requests(self):
-        return self.call("/_fake/requests")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
-        self.folder.cleanup()
 
 
 class Service(ServiceProcess):
@@ -127,7 +88,7 @@ class LlmInsightsTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.fake = FakeLlm()
+        cls.fake = FakeLlmProcess()
         cls.openai = Service({
             "LLM__TEXT_FAST__MODEL": "gpt-4o-mini",
             "LLM__TEXT_FAST__API_KEY": API_KEY,

@@ -9,21 +9,17 @@ LLM's summary, so the test fails when no prompt was sent at all.
 """
 
 import json
-import os
-import pathlib
 import re
-import subprocess
-import tempfile
-import time
+import sys
 import unittest
-import urllib.request
 
 import support
 import service  # noqa: E402  (found through support's path setup)
 
+sys.path.insert(0, str(support.INTEGRATION_DIR.parent / "fake_llm"))
+from fake_llm_process import FakeLlmProcess  # noqa: E402
+
 LLM_PORT_OFFSET = 5
-FAKE_LLM = (support.INTEGRATION_DIR.parent / "fake_llm" /
-            "fake_llm_server.py")
 DATASET = support.INTEGRATION_DIR / "seed" / "dataset.py"
 API_KEY = "sk-integration-prompt-check"
 SUMMARY = ("## Executive summary\nThe account was active in the period."
@@ -42,40 +38,10 @@ def seeded_private_strings():
     return set(EMAIL.findall(text)) | set(URL.findall(text))
 
 
-class FakeLlm:
-    """The fake server as a child process on a free loopback port."""
-
-    def __init__(self):
-        self.folder = tempfile.TemporaryDirectory()
-        port_file = pathlib.Path(self.folder.name) / "port"
-        self.process = subprocess.Popen(
-            ["/usr/bin/python3", str(FAKE_LLM), "--port-file",
-             str(port_file)], stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 15
-        while not port_file.exists():
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                raise AssertionError("the fake LLM server did not start")
-            time.sleep(0.05)
-        self.base = f"http://127.0.0.1:{port_file.read_text().strip()}"
-
-    def call(self, method, path, body=None):
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.base + path, data=data,
-                                         method=method)
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return json.loads(response.read() or b"null")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
-        self.folder.cleanup()
-
-
 class LlmPromptTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.llm = FakeLlm()
+        cls.llm = FakeLlmProcess()
         cls.instance = None
         try:
             cls.start_and_ask()
@@ -86,7 +52,7 @@ class LlmPromptTest(unittest.TestCase):
     @classmethod
     def start_and_ask(cls):
         state = support.stack_state()
-        cls.llm.call("POST", "/_fake/script", [{"text": SUMMARY}])
+        cls.llm.script([{"text": SUMMARY}])
         cls.instance = service.Instance(
             support.state_dir(), "llm",
             support.stackenv.SERVICE_PORT + LLM_PORT_OFFSET)
@@ -111,7 +77,7 @@ class LlmPromptTest(unittest.TestCase):
             if result.returncode != 0:
                 raise AssertionError(result.stderr)
             cls.reports.append(json.loads(result.stdout))
-        cls.requests = cls.llm.call("GET", "/_fake/requests")
+        cls.requests = cls.llm.requests()
 
     @classmethod
     def tearDownClass(cls):
