@@ -11,6 +11,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "image_surface_test.h"
 #include "poppler.h"
 #include "render/pdf_report.h"
 #include "render/text.h"
@@ -54,18 +55,8 @@ TEST(IsRightToLeftTest, SkipsIsolatedText) {
   EXPECT_TRUE(IsRightToLeft(IsolateDirection("tag") + " " + kArabicWord));
 }
 
-// An image surface is enough to lay out text and read its positions.
-class TextDirectionTest : public ::testing::Test {
+class TextDirectionTest : public ImageSurfaceTest {
  protected:
-  void SetUp() override {
-    surface_ = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 10, 10);
-    cr_ = cairo_create(surface_);
-  }
-  void TearDown() override {
-    cairo_destroy(cr_);
-    cairo_surface_destroy(surface_);
-  }
-
   // Returns the x of the left edge of the character at byte `index`.
   static double CharacterX(PangoLayout* layout, int index) {
     PangoRectangle position;
@@ -80,9 +71,6 @@ class TextDirectionTest : public ::testing::Test {
     pango_layout_get_extents(layout, nullptr, &logical);
     return pango_units_to_double(logical.x);
   }
-
-  cairo_surface_t* surface_ = nullptr;
-  cairo_t* cr_ = nullptr;
 };
 
 TEST_F(TextDirectionTest, RightToLeftTextEndsOnTheLeft) {

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "image_surface_test.h"
 #include "poppler.h"
 #include "render/page_canvas.h"
 #include "render/pdf_report.h"
@@ -147,21 +148,7 @@ TEST(TextSafetyLetterTest, WordsStayInsideContentArea) {
                                PageGeometry::ForPaper(PaperSize::kLetter));
 }
 
-// An image surface is enough to lay out text and count missing glyphs.
-class GlyphCoverageTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    surface_ = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 10, 10);
-    cr_ = cairo_create(surface_);
-  }
-  void TearDown() override {
-    cairo_destroy(cr_);
-    cairo_surface_destroy(surface_);
-  }
-
-  cairo_surface_t* surface_ = nullptr;
-  cairo_t* cr_ = nullptr;
-};
+class GlyphCoverageTest : public ImageSurfaceTest {};
 
 TEST_F(GlyphCoverageTest, NoUnknownGlyphInAnyScript) {
   struct Sample {

@@ -6,25 +6,12 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "image_surface_test.h"
 
 namespace usage::render {
 namespace {
 
-// An image surface is enough to lay out text and count missing glyphs.
-class TextTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    surface_ = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 10, 10);
-    cr_ = cairo_create(surface_);
-  }
-  void TearDown() override {
-    cairo_destroy(cr_);
-    cairo_surface_destroy(surface_);
-  }
-
-  cairo_surface_t* surface_ = nullptr;
-  cairo_t* cr_ = nullptr;
-};
+class TextTest : public ImageSurfaceTest {};
 
 TEST_F(TextTest, NoGlyphMissingForCjkAndAccents) {
   for (const std::string text :
