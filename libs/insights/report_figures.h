@@ -14,7 +14,7 @@ namespace usage::insights {
 // A calendar date as (year, month, day).
 using CalendarDate = std::tuple<int, int, int>;
 
-// What a figure counts or measures, so that "36 conversations" is compared
+// The quantity a figure counts or measures, so that "36 conversations" is compared
 // only with conversation figures.
 enum class FigureKind {
   kConversations,

@@ -57,7 +57,7 @@ struct Conversation {
   // duration is missing or not above 0, because only estimation needs it.
   std::optional<int64_t> transcript_words;
 
-  // True when duration_seconds holds a usable recording length: above 0 and
+  // True when duration_seconds is a usable recording length: above 0 and
   // at most kMaxRecordedDurationSeconds. Other values are estimated.
   bool HasRecordedDuration() const;
 };

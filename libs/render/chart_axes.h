@@ -134,7 +134,7 @@ class PlotFrame {
   double plot_bottom_ = 0;
 };
 
-// How a legend key draws its series.
+// The shape of a legend key: the mark drawn for its series.
 enum class LegendShape { kBox, kLine };
 
 struct LegendKey {

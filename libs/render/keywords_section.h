@@ -23,7 +23,7 @@ std::vector<echo::usage::v1::QueryTopic> TopKeywords(
 // ranked down the left column first, each row with its rank, the word, a
 // bar whose length is the count divided by the highest count, and the
 // count. The list stays on one page with its heading. Draws nothing when
-// there are no topics, because the word cloud section already says so.
+// there are no topics, because the word cloud section already states it.
 void DrawTopKeywordsSection(PageCanvas& canvas,
                             const echo::usage::v1::UsageReport& report,
                             const ReportContext& context);

@@ -1,7 +1,7 @@
-"""Prompts sent to the LLM for the seeded accounts hold no private data.
+"""Prompts sent to the LLM for the seeded accounts contain no private data.
 
 The test starts a fake OpenAI-compatible server on loopback and a service
-instance of its own that uses it, asks for every seeded selection with
+instance of its own that uses it, requests every seeded selection with
 insights, and then reads every request the fake server recorded. No email
 address or URL of the seeded dataset, and nothing shaped like one or like a
 phone number, may appear in them. The reports themselves must carry the
